@@ -1,0 +1,51 @@
+# Pitstop — developer entry points. `make run` and `make test` are the quick start.
+SWIFT      ?= swift
+APT_PKGS   := libgraphviz-dev pkgconf fonts-liberation2 chromium
+BENCH_PKGS := graphviz python3-venv
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps bench-deps build release run test bench leakcheck clean images
+
+## Install the system packages the project needs, only when something is missing.
+deps:
+	@missing=""; for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench-deps: deps
+	@missing=""; for p in $(BENCH_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## The main job: compare the bundled scenarios and write the report under Output/.
+run: release
+	.build/release/pitstop
+
+test: deps
+	$(SWIFT) test
+
+## Benchmarks (never timed tests): the simulation vs SimPy, rendering vs `dot`.
+bench: bench-deps release
+	bash bench/run.sh
+
+## Render many org charts in one process and report memory growth.
+leakcheck: release
+	bash bench/leakcheck.sh
+
+clean:
+	rm -rf .build Output/*/

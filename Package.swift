@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// Pitstop — organisation-design simulator and diagram generator.
+import PackageDescription
+
+let package = Package(
+    name: "Pitstop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pitstop", targets: ["pitstop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Core: values only — no C, no I/O.
+        .target(name: "PitstopModel"),
+        // Scenario files: YAML through Yams' node tree, overlays, diagnostics.
+        .target(name: "PitstopScenario", dependencies: ["PitstopModel", "Yams"]),
+        // Discrete-event simulation: staffing and visitor flow, replications, statistics.
+        .target(name: "PitstopSimulation", dependencies: [
+            "PitstopModel",
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        // The Graphviz C library behind one small wrapper that owns the lock and the lifecycle.
+        .systemLibrary(
+            name: "CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
+        // Org charts, floor maps and org diffs as DOT, rendered through GraphvizRendering.
+        .target(name: "PitstopDiagrams", dependencies: ["PitstopModel", "GraphvizRendering"]),
+        // SVG charts, the comparison and the self-contained HTML report.
+        .target(name: "PitstopReport", dependencies: ["PitstopModel", "PitstopSimulation", "PitstopDiagrams"]),
+        // The command-line tool.
+        .executableTarget(name: "pitstop", dependencies: [
+            "PitstopModel", "PitstopScenario", "PitstopSimulation", "PitstopDiagrams", "PitstopReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
+        .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PitstopSimulationTests", dependencies: ["PitstopSimulation", "PitstopScenario"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
+        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "PitstopScenario"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
+        .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

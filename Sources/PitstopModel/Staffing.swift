@@ -1,0 +1,71 @@
+/// Who is where: explicit shifts and rules from which a rota is generated.
+public struct Staffing: Sendable, Hashable {
+    /// Share of contracted hours available for floor duty.
+    public var floorShare: Double
+    public var maxShiftHours: Double
+    /// Chance that a person is absent on a working day.
+    public var absenceRate: Double
+    public var shifts: [Shift]
+    public var rules: [StaffingRule]
+
+    public init(
+        floorShare: Double = 0.5, maxShiftHours: Double = 7.5, absenceRate: Double = 0.04,
+        shifts: [Shift] = [], rules: [StaffingRule] = []
+    ) {
+        self.floorShare = floorShare
+        self.maxShiftHours = maxShiftHours
+        self.absenceRate = absenceRate
+        self.shifts = shifts
+        self.rules = rules
+    }
+}
+
+/// Where a shift or rule places staff: one zone, or roving over the whole site.
+public enum ZonePlacement: Sendable, Hashable, CustomStringConvertible {
+    case zone(String)
+    case roving
+
+    public var description: String {
+        switch self {
+        case .zone(let id): id
+        case .roving: "roving"
+        }
+    }
+}
+
+/// An explicit shift: these staff, at this site and zone, on these days, in these hours.
+public struct Shift: Sendable, Hashable {
+    /// Staff ids, with group ids already expanded to their positions.
+    public var staff: [String]
+    public var site: String
+    public var zone: ZonePlacement
+    public var days: DaySet
+    public var hours: ClockRange
+
+    public init(staff: [String], site: String, zone: ZonePlacement, days: DaySet, hours: ClockRange) {
+        self.staff = staff
+        self.site = site
+        self.zone = zone
+        self.days = days
+        self.hours = hours
+    }
+}
+
+/// A staffing rule: at least `minStaff` present in the zone during `hours`.
+public struct StaffingRule: Sendable, Hashable {
+    public var site: String
+    public var zone: ZonePlacement
+    public var minStaff: Int
+    /// When the rule applies; `nil` means the site's staffed hours.
+    public var hours: WeekSchedule?
+    /// Units to draw staff from; empty means the units whose `covers` hold the zone.
+    public var by: [String]
+
+    public init(site: String, zone: ZonePlacement, minStaff: Int = 1, hours: WeekSchedule? = nil, by: [String] = []) {
+        self.site = site
+        self.zone = zone
+        self.minStaff = minStaff
+        self.hours = hours
+        self.by = by
+    }
+}
