@@ -38,6 +38,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
+        .executableTarget(name: "render-bench", dependencies: ["PitstopModel", "PitstopDiagrams", "GraphvizRendering"],
+                          path: "bench/render-bench"),
+
         .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PitstopSimulationTests", dependencies: ["PitstopSimulation", "PitstopScenario"], resources: [.copy("Fixtures")]),
