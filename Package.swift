@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // Core: values only — no C, no I/O.
-        .target(name: "PitstopModel"),
+        .target(name: "PitstopModel", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // Scenario files: YAML through Yams' node tree, overlays, diagnostics.
         .target(name: "PitstopScenario", dependencies: ["PitstopModel", "Yams"]),
         // Discrete-event simulation: staffing and visitor flow, replications, statistics.
