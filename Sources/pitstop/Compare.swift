@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import GraphvizRendering
+import PitstopDiagrams
+import PitstopModel
+import PitstopReport
+import PitstopScenario
+import PitstopSimulation
+
+extension Pitstop {
+    /// `pitstop compare A B [C …]`: scenarios side by side on the same simulated visitors.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare scenarios on the same visitors: paired differences, org changes, heat maps, a report.",
+            discussion: """
+                Example:
+                  pitstop compare Scenarios/traditional.yaml Scenarios/pitstop.yaml --lang da
+                  pitstop            (the same as: pitstop compare \(Compare.bundled.joined(separator: " ")))
+                The first scenario is the baseline. Writes report.html, comparison.json and
+                comparison.csv to Output/<stem A>-vs-<stem B>/.
+                """)
+
+        /// What `pitstop` with no arguments compares.
+        static let bundled = ["Scenarios/traditional.yaml", "Scenarios/pitstop.yaml"]
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+
+        @Argument(help: "Scenario files; the first is the baseline. Default: the bundled scenarios.")
+        var files: [String] = []
+
+        @OptionGroup var length: RunLengthOptions
+
+        @Option(help: "Output format on stdout: text, markdown, json or csv.")
+        var format: Format = .text
+
+        @Option(help: "Output folder (default Output/<stem A>-vs-<stem B>/).")
+        var out: String?
+
+        @Option(help: "Language of the report and summary: en or da.")
+        var lang: ReportLanguage = .en
+
+        func validate() throws {
+            if files.count == 1 { throw ValidationError("compare needs at least two scenario files") }
+        }
+
+        func run() throws {
+            let paths = files.isEmpty ? Compare.bundled.map(Compare.locateBundled) : files
+            // Load every file first so that all diagnostics are printed in one run.
+            let loaded = paths.map { ScenarioLoader.load(path: $0) }
+            for result in loaded { ScenarioInput.report(result.diagnostics) }
+            guard loaded.allSatisfy({ !$0.hasErrors }) else { throw ExitCode.failure }
+            let scenarios = loaded.compactMap(\.scenario)
+            guard scenarios.count == paths.count else { throw ExitCode.failure }
+
+            try failing {
+                let options = try length.runOptions(for: scenarios[0])
+                let stems = paths.map(fileStem)
+                let folder = try OutputFolder(explicit: out, defaultName: stems.joined(separator: "-vs-"))
+                let names = Comparison.uniqueNames(scenarios.map(\.name), stems: stems)
+
+                var results: [SimulationResults] = []
+                for (scenario, name) in zip(scenarios, names) {
+                    let progress = ProgressLine(name)
+                    var r = Simulator(scenario).run(options, progress: progress.callback)
+                    progress.finish()
+                    r.scenario = name
+                    results.append(r)
+                }
+                let comparison = Comparison(
+                    scenarios: scenarios, names: names, stems: stems, files: paths, results: results,
+                    options: options, language: lang)
+
+                let artefacts = try comparison.renderDiagrams()
+                for (name, svg) in artefacts.files { try folder.write(svg, to: name) }
+                let input = comparison.reportInput(artefacts)
+                let reportPath = try folder.write(HTMLReport.render(input), to: "report.html")
+                let json = comparison.json()
+                try folder.write(json + "\n", to: "comparison.json")
+                try folder.write(comparison.csv(), to: "comparison.csv")
+
+                switch format {
+                case .json: print(json)
+                case .csv: print(comparison.csv(), terminator: "")
+                case .markdown:
+                    print(ComparisonTable.markdown(input))
+                    printError("report: \(reportPath)")
+                case .text:
+                    print(ComparisonTable.text(input))
+                    print("Report: \(reportPath)")
+                }
+            }
+        }
+
+        /// A bundled scenario path: relative to the working folder, else to the package the
+        /// executable was built in (`.build/<config>/pitstop` → `../../`).
+        static func locateBundled(_ path: String) -> String {
+            if FileManager.default.fileExists(atPath: path) { return path }
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let root = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let candidate = root.appendingPathComponent(path).path
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : path
+        }
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -1,0 +1,287 @@
+import Foundation
+import GraphvizRendering
+import PitstopDiagrams
+import PitstopModel
+import PitstopReport
+import PitstopSimulation
+
+/// The scenarios of one `compare` run, their results, and everything derived from them:
+/// paired differences, org changes, diagrams, the report input, JSON and CSV.
+struct Comparison {
+    let scenarios: [Scenario]
+    /// Display names, unique (a repeated name gets its file stem appended).
+    let names: [String]
+    let stems: [String]
+    let files: [String]
+    let results: [SimulationResults]
+    let options: RunOptions
+    let language: ReportLanguage
+    /// Per other scenario: other − baseline.
+    let differences: [ComparisonDifferences]
+    /// Per other scenario, by staff id.
+    let changes: [OrgChanges]
+
+    init(
+        scenarios: [Scenario], names: [String], stems: [String], files: [String], results: [SimulationResults],
+        options: RunOptions, language: ReportLanguage
+    ) {
+        self.scenarios = scenarios
+        self.names = names
+        self.stems = stems
+        self.files = files
+        self.results = results
+        self.options = options
+        self.language = language
+        differences = results.dropFirst().map { PairedDifference.compare(baseline: results[0], other: $0) }
+        changes = scenarios.dropFirst().map { OrgChanges(baseline: scenarios[0], other: $0) }
+    }
+
+    var baseline: Scenario { scenarios[0] }
+
+    /// Names made unique: a name that repeats gets ` (stem)` appended.
+    static func uniqueNames(_ names: [String], stems: [String]) -> [String] {
+        names.enumerated().map { i, name in
+            names.filter { $0 == name }.count > 1 ? "\(name) (\(stems[i]))" : name
+        }
+    }
+
+    // MARK: Diagrams
+
+    /// Rendered SVGs for the report, and the files to write next to it.
+    struct Diagrams {
+        var orgCharts: [String] = []
+        var orgDiffs: [String] = []
+        /// Per site of the baseline: one SVG per scenario ("" where a scenario lacks the site).
+        var floorMaps: [(site: Site, svgs: [String])] = []
+        var files: [(name: String, svg: String)] = []
+    }
+
+    func renderDiagrams() throws -> Diagrams {
+        func svg(_ dot: String, _ layout: Layout) throws -> String {
+            do {
+                return String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        }
+        var d = Diagrams()
+        for (i, scenario) in scenarios.enumerated() {
+            let chart = try svg(OrgChart.dot(scenario, options: OrgChartOptions(idPrefix: "org\(i)")), .dot)
+            d.orgCharts.append(chart)
+            d.files.append(("orgchart-\(stems[i]).svg", chart))
+        }
+        for (i, other) in scenarios.enumerated().dropFirst() {
+            let diff = try svg(OrgDiffChart.dot(baseline: baseline, other: other, idPrefix: "diff\(i)"), .dot)
+            d.orgDiffs.append(diff)
+            d.files.append(("orgdiff-\(stems[0])-\(stems[i]).svg", diff))
+        }
+        for site in baseline.sites {
+            var svgs: [String] = []
+            for (i, scenario) in scenarios.enumerated() {
+                guard let s = scenario.site(site.id) else {
+                    svgs.append("")
+                    continue
+                }
+                let dot = FloorMap.dot(site: s, in: scenario, overlay: heat(site: s, results[i]), idPrefix: "floor\(i)-\(s.id)")
+                let map = try svg(dot, .nop)
+                svgs.append(map)
+                d.files.append(("heat-\(stems[i])-\(s.id).svg", map))
+            }
+            d.floorMaps.append((site, svgs))
+        }
+        return d
+    }
+
+    /// Mean occupancy as a share of capacity per zone, and the walks between zones.
+    func heat(site: Site, _ r: SimulationResults) -> FloorMapOverlay {
+        var values: [String: Double] = [:]
+        for zone in site.zones {
+            guard let cap = zone.capacity.limit, cap > 0,
+                let mean = r.zones["\(site.id)/\(zone.id)"]?["occupancy_mean"]?.mean
+            else { continue }
+            values[zone.id] = mean / Double(cap)
+        }
+        let title = language == .da ? "Gennemsnitlig belægning" : "Mean occupancy"
+        return FloorMapOverlay(zoneValues: values, title: title, flows: r.flows[site.id] ?? [:])
+    }
+
+    // MARK: Report
+
+    func reportInput(_ diagrams: Diagrams) -> ReportInput {
+        func interval(_ e: Estimate?) -> Interval {
+            guard let e else { return Interval(exactly: .nan) }
+            return Interval(mean: e.mean, low: e.ci95.first ?? e.mean, high: e.ci95.last ?? e.mean)
+        }
+        func interval(_ e: DifferenceEstimate?) -> Interval {
+            guard let e else { return Interval(exactly: .nan) }
+            return Interval(mean: e.mean, low: e.ci95.first ?? e.mean, high: e.ci95.last ?? e.mean)
+        }
+        let kpiRows = KPIInfo.catalogue.map(\.key).filter { results[0].kpis[$0] != nil }.map { key in
+            KPIComparisonRow(
+                kpi: key, baseline: interval(results[0].kpis[key]),
+                others: results.dropFirst().map { interval($0.kpis[key]) },
+                differences: differences.map { interval($0.kpis[key]) })
+        }
+        let perspectives = baseline.perspectives.compactMap { p -> PerspectiveComparison? in
+            guard let base = results[0].perspectives[p.id] else { return nil }
+            let rows = KPIInfo.catalogue.map(\.key).filter { base[$0] != nil }.map { key in
+                KPIComparisonRow(
+                    kpi: key, baseline: interval(base[key]),
+                    others: results.dropFirst().map { interval($0.perspectives[p.id]?[key]) },
+                    differences: differences.map { interval($0.perspectives[p.id]?[key]) })
+            }
+            return PerspectiveComparison(name: p.name, rows: rows)
+        }
+        let orgChanges = changes.enumerated().map { i, c in
+            orgChangeList(c, other: scenarios[i + 1], diagram: diagrams.orgDiffs[i])
+        }
+        let floorMaps = diagrams.floorMaps.map { FloorMaps(site: $0.site.name, svgs: $0.svgs) }
+        let occupancy = baseline.sites.map { site in
+            SiteOccupancy(
+                site: site.name,
+                series: results.map { $0.siteHourlyOccupancy[site.id] ?? Array(repeating: 0, count: 24) },
+                capacity: {
+                    let limits = site.zones.compactMap(\.capacity.limit)
+                    return limits.count == site.zones.count ? Double(limits.reduce(0, +)) : nil
+                }())
+        }
+        let separator = language == .da ? " mod " : " vs "
+        var notes: [String] = []
+        if language == .da {
+            notes.append("Hvert scenarie er simuleret med de samme tilfældige tal (fælles besøgende); forskelle er parvise.")
+        } else {
+            notes.append("Every scenario ran on the same random streams (the same visitors); differences are paired.")
+        }
+        return ReportInput(
+            title: names.joined(separator: separator), language: language, scenarioNames: names,
+            currency: baseline.currency, kpiRows: kpiRows, perspectives: perspectives,
+            orgChartSVGs: diagrams.orgCharts, orgChanges: orgChanges, floorMaps: floorMaps,
+            hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
+            assumptions: Assumptions(
+                seed: options.seed, replications: options.replications, days: options.days,
+                warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: Pitstop.version,
+                scenarioFiles: files, notes: notes))
+    }
+
+    private func orgChangeList(_ c: OrgChanges, other: Scenario, diagram: String) -> OrgChangeList {
+        func unitName(_ id: String?, in s: Scenario) -> String {
+            guard let id else { return language == .da ? "(ingen enhed)" : "(no unit)" }
+            return s.unit(id)?.name ?? id
+        }
+        func person(_ id: String, in s: Scenario) -> OrgChangeList.Person {
+            let m = s.staffMember(id)
+            return OrgChangeList.Person(name: m?.displayName ?? id, unit: m?.unit.map { unitName($0, in: s) })
+        }
+        return OrgChangeList(
+            added: c.added.map { person($0, in: other) },
+            removed: c.removed.map { person($0, in: baseline) },
+            moved: c.moved.map { move in
+                let name = other.staffMember(move.id)?.displayName ?? move.id
+                if move.unitChanged {
+                    return .init(name: name, from: unitName(move.from, in: baseline), to: unitName(move.to, in: other))
+                }
+                let site = { (id: String?, s: Scenario) in id.flatMap { s.site($0)?.name } ?? "–" }
+                return .init(name: name, from: site(move.fromSite, baseline), to: site(move.toSite, other))
+            },
+            diagramSVG: diagram)
+    }
+
+    // MARK: JSON and CSV
+
+    /// The comparison object of the contract: sorted keys, the results objects embedded.
+    func json() -> String {
+        func object(_ members: [(String, String)], indent: Int) -> String {
+            let pad = String(repeating: " ", count: indent + 2)
+            let body = members.sorted { $0.0 < $1.0 }.map { "\(pad)\(jsonString($0.0)): \($0.1)" }
+            return body.isEmpty ? "{}" : "{\n" + body.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
+        }
+        let others = Array(names.dropFirst())
+        let orgChanges = zip(others, changes).map { name, c -> (String, String) in
+            let moved = c.moved.map { m in
+                "{\"from\": \(m.from.map(jsonString) ?? "null"), \"id\": \(jsonString(m.id)), \"to\": \(m.to.map(jsonString) ?? "null")}"
+            }
+            return (name, object([
+                ("added", "[" + c.added.map(jsonString).joined(separator: ", ") + "]"),
+                ("removed", "[" + c.removed.map(jsonString).joined(separator: ", ") + "]"),
+                ("moved", moved.isEmpty ? "[]" : "[\n" + moved.map { "        " + $0 }.joined(separator: ",\n") + "\n      ]"),
+            ], indent: 4))
+        }
+        return object([
+            ("format", "1"),
+            ("baseline", jsonString(names[0])),
+            ("seed", String(options.seed)),
+            ("replications", String(options.replications)),
+            ("days", String(options.days)),
+            ("results", object(zip(names, results).map { ($0, $1.json(indent: 4)) }, indent: 2)),
+            ("differences", object(zip(others, differences).map { ($0, $1.json(indent: 4)) }, indent: 2)),
+            ("org_changes", object(orgChanges, indent: 2)),
+        ], indent: 0)
+    }
+
+    /// One row per scope, KPI and scenario, with the paired difference for non-baselines.
+    func csv() -> String {
+        var out = "scope,id,kpi,scenario,mean,ci_low,ci_high,difference,difference_low,difference_high,relative\n"
+        func row(_ scope: String, _ id: String, _ kpi: String, _ i: Int, _ e: Estimate?, _ d: (Double, [Double], Double?)?) {
+            guard let e else { return }
+            var cells = [scope, csvField(id), kpi, csvField(names[i]), number(e.mean), number(e.ci95.first ?? e.mean),
+                         number(e.ci95.last ?? e.mean)]
+            if let d {
+                cells += [number(d.0), number(d.1.first ?? d.0), number(d.1.last ?? d.0), d.2.map(number) ?? ""]
+            } else {
+                cells += ["", "", "", ""]
+            }
+            out += cells.joined(separator: ",") + "\n"
+        }
+        let keys = KPIInfo.catalogue.map(\.key)
+        for key in keys {
+            for i in results.indices {
+                let d = i == 0 ? nil : differences[i - 1].kpis[key].map { ($0.mean, $0.ci95, $0.relative) }
+                row("overall", "", key, i, results[i].kpis[key], d)
+            }
+        }
+        for p in baseline.perspectives {
+            for key in keys {
+                for i in results.indices {
+                    let d = i == 0 ? nil : differences[i - 1].perspectives[p.id]?[key].map { ($0.mean, $0.ci95, nil as Double?) }
+                    row("perspective", p.id, key, i, results[i].perspectives[p.id]?[key], d)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// A JSON string literal.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where u.value < 0x20:
+            let hex = String(u.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out + "\""
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// A number with at most 6 decimals and no trailing zeros, independent of locale.
+func number(_ v: Double) -> String {
+    guard v.isFinite else { return "" }
+    let r = (v * 1_000_000).rounded() / 1_000_000
+    if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+    var s = String(r)
+    if s.contains("e") { s = String(format: "%.6f", r) }
+    return s
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import PitstopModel
+import PitstopSimulation
+
+/// Run-length options shared by `simulate` and `compare`; they override the scenario's
+/// `simulation:` block.
+struct RunLengthOptions: ParsableArguments {
+    @Option(help: "Simulated days per replication.")
+    var days: Int?
+
+    @Option(help: "Number of replications.")
+    var replications: Int?
+
+    @Option(help: "Random seed.")
+    var seed: UInt64?
+
+    @Option(help: "Parallel jobs (default: all cores). Results do not depend on it.")
+    var jobs: Int?
+
+    func validate() throws {
+        if let days, days < 1 { throw ValidationError("--days must be at least 1") }
+        if let replications, replications < 2 {
+            throw ValidationError("--replications must be at least 2 (confidence intervals need two)")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The run options for a scenario: its `simulation:` block with the command line on top.
+    func runOptions(for scenario: Scenario) throws -> RunOptions {
+        var settings = scenario.simulation
+        if let days { settings.days = days }
+        if let replications { settings.replications = replications }
+        if let seed { settings.seed = seed }
+        if settings.warmupDays >= settings.days {
+            throw CommandFailure(
+                "warm-up (\(settings.warmupDays) days) leaves nothing of a \(settings.days)-day run; use more --days")
+        }
+        return RunOptions(settings, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// Progress on stderr, only on a terminal and only once a run has taken a second.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date()
+    private let label: String
+    private var shown = false
+
+    init(_ label: String) { self.label = label }
+
+    var callback: (@Sendable (Int, Int) -> Void)? {
+        guard standardErrorIsTerminal else { return nil }
+        return { [self] done, total in update(done, total) }
+    }
+
+    private func update(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(start) > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\r\(label): replication \(done)/\(total)\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+extension Pitstop {
+    /// `pitstop simulate FILE`: staffing and visitor flow with replications.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate staffing and visitor flow; KPIs with 95 % confidence intervals.",
+            discussion: """
+                Example:
+                  pitstop simulate Scenarios/pitstop.yaml --days 28 --replications 20 --seed 2339
+                  pitstop simulate Scenarios/pitstop.yaml --format json > results.json
+                Writes results.json, kpis.csv and rota.csv to Output/<stem>/.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+        @Argument(help: "A scenario file.")
+        var file: String
+
+        @OptionGroup var length: RunLengthOptions
+
+        @Option(help: "Output format on stdout: text, json or csv.")
+        var format: Format = .text
+
+        @Option(help: "Output folder (default Output/<file stem>/).")
+        var out: String?
+
+        func run() throws {
+            let scenario = try ScenarioInput.load(file)
+            try failing {
+                let options = try length.runOptions(for: scenario)
+                let folder = try OutputFolder(explicit: out, defaultName: fileStem(file))
+                let progress = ProgressLine(scenario.name)
+                let results = Simulator(scenario).run(options, progress: progress.callback)
+                progress.finish()
+                let json = results.json()
+                try folder.write(json + "\n", to: "results.json")
+                try folder.write(results.kpiCSV(), to: "kpis.csv")
+                try folder.write(results.rotaCSV(), to: "rota.csv")
+                switch format {
+                case .json: print(json)
+                case .csv: print(results.kpiCSV(), terminator: "")
+                case .text:
+                    print(SimulationSummary(scenario: scenario, results: results, options: options).text())
+                    printError("wrote \(folder.url.relativePath)/results.json, kpis.csv, rota.csv")
+                }
+            }
+        }
+    }
+}
+
+/// KPI names in the order of the contract, with display names and units.
+enum KPI {
+    static let order: [(key: String, label: String, unit: String)] = [
+        ("visits", "Visits per day", ""),
+        ("dialogues_requested", "Dialogues requested", ""),
+        ("dialogues_served", "Dialogues served", ""),
+        ("served_share", "Served share", "%"),
+        ("competence_match_share", "Served with the right competence", "%"),
+        ("wait_mean_min", "Mean wait", "min"),
+        ("wait_p90_min", "90th percentile wait", "min"),
+        ("wait_prob", "Share who waited", "%"),
+        ("abandoned", "Gave up waiting", ""),
+        ("turnaways", "Turned away (zone full)", ""),
+        ("staff_floor_hours", "Staff floor hours", "h"),
+        ("staff_utilisation", "Staff time in dialogue", "%"),
+        ("travel_hours", "Staff travel hours", "h"),
+        ("coverage_share", "Rota coverage", "%"),
+        ("annual_staff_cost", "Annual staff cost", "money"),
+        ("cost_per_visit", "Cost per visit", "money"),
+        ("cost_per_dialogue", "Cost per dialogue", "money"),
+    ]
+
+    static func format(_ value: Double, unit: String, currency: String) -> String {
+        switch unit {
+        case "%": return Number.fixed(value * 100, 1) + " %"
+        case "min": return Number.fixed(value, 1) + " min"
+        case "h": return Number.fixed(value, 1) + " h"
+        case "money": return Number.grouped(value, decimals: abs(value) < 1000 ? 1 : 0) + " " + currency
+        default: return Number.fixed(value, 1)
+        }
+    }
+}
+
+/// The readable text summary of one simulation.
+struct SimulationSummary {
+    let scenario: Scenario
+    let results: SimulationResults
+    let options: RunOptions
+
+    func text() -> String {
+        var out: [String] = []
+        out.append(scenario.name)
+        out.append(String(repeating: "═", count: scenario.name.count))
+        out.append(
+            "  \(options.replications) replications × \(options.days) days"
+                + (options.warmupDays > 0 ? " (\(options.warmupDays) warm-up)" : "")
+                + " · seed \(options.seed) · means per day with 95 % confidence intervals")
+        out.append("")
+        var table = TextTable(header: ["KPI", "Mean", "95 % interval"])
+        for k in KPI.order {
+            guard let e = results.kpis[k.key] else { continue }
+            let f = { KPI.format($0, unit: k.unit, currency: scenario.currency) }
+            table.rows.append([k.label, f(e.mean), e.ci95.count == 2 ? "\(f(e.ci95[0])) – \(f(e.ci95[1]))" : ""])
+        }
+        out.append(table.render())
+        out.append("")
+        out.append("By user perspective")
+        let keys = ["visits", "dialogues_requested", "served_share", "competence_match_share", "wait_mean_min", "abandoned"]
+        var p = TextTable(header: ["Perspective"] + keys.compactMap { k in KPI.order.first { $0.key == k }?.label })
+        for perspective in scenario.perspectives {
+            guard let kpis = results.perspectives[perspective.id] else { continue }
+            p.rows.append(
+                [perspective.name]
+                    + keys.map { k in
+                        guard let e = kpis[k], let unit = KPI.order.first(where: { $0.key == k })?.unit else { return "–" }
+                        return KPI.format(e.mean, unit: unit, currency: scenario.currency)
+                    })
+        }
+        out.append(p.render())
+        if !results.coverageGaps.isEmpty {
+            out.append("")
+            out.append("  \(results.coverageGaps.count) uncovered rota periods in replication 1 (see rota.csv)")
+        }
+        return out.joined(separator: "\n")
+    }
+}

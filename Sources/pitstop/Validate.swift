@@ -1,0 +1,44 @@
+import ArgumentParser
+import PitstopScenario
+
+extension Pitstop {
+    /// `pitstop validate FILE...`: check scenarios, diagnostics on stderr.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check scenario files; print every problem as path:line:column.",
+            discussion: """
+                Example:
+                  pitstop validate Scenarios/*.yaml
+                Exit status 0 when no file has errors (warnings allowed), 1 otherwise.
+                """)
+
+        @Argument(help: "Scenario files (YAML).")
+        var files: [String]
+
+        @Flag(help: "Treat warnings as errors.")
+        var warningsAsErrors = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one scenario file") }
+        }
+
+        func run() throws {
+            var failed = false
+            var errors = 0, warnings = 0
+            for file in files {
+                let result = ScenarioLoader.load(path: file)
+                ScenarioInput.report(result.diagnostics)
+                let e = result.diagnostics.filter { $0.severity == .error }.count
+                let w = result.diagnostics.count - e
+                errors += e
+                warnings += w
+                if e > 0 || (warningsAsErrors && w > 0) { failed = true }
+                if e == 0 { printError("\(file): ok\(w > 0 ? " (\(w) warning\(w == 1 ? "" : "s"))" : "")") }
+            }
+            if errors + warnings > 0 {
+                printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `pitstop` executable: exit codes, stdout/stderr, files.
+@Suite(.serialized) struct CommandTests {
+    let bundled = ["Scenarios/library-base.yaml", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml",
+                   "Scenarios/pitstop-recruit.yaml"]
+
+    @Test func validateAcceptsTheBundledScenarios() throws {
+        let r = try CommandRunner.run(["validate"] + bundled)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("error:"))
+    }
+
+    @Test func validateReportsEveryMistakeWithItsPositionAndFails() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let file = dir.appendingPathComponent("broken.yaml")
+        try """
+            format: 1
+            name: Broken
+            sites:
+              - id: main
+                name: Main
+                staffed_hours: { mon-fri: "19:00-10:00" }
+                floor: { width: 10, depth: 10 }
+                zones:
+                  - { id: desk, name: Desk, capacity: 4, at: [0, 0], size: [4, 4] }
+            personas:
+              - id: reader
+                name: Reader
+                arrivals_per_hour: { main: 2 }
+                route:
+                  - { zone: dsk, dwell: exp(-1) }
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["validate", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("broken.yaml:6:31: error:"), "\(r.stderr)")
+        #expect(r.stderr.contains("broken.yaml:15:17: error:"), "\(r.stderr)")
+        #expect(r.stderr.contains("did you mean 'desk'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("broken.yaml:15:29: error:"), "\(r.stderr)")
+    }
+
+    @Test func aMissingFileIsAFailureNotACrash() throws {
+        let r = try CommandRunner.run(["validate", "no/such/file.yaml"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no/such/file.yaml"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let r = try CommandRunner.run(["inspect", "Scenarios/pitstop.yaml", "--format", "xml"])
+        #expect(r.status == 64)
+        let r2 = try CommandRunner.run(["simulate", "Scenarios/pitstop.yaml", "--replications", "1"])
+        #expect(r2.status == 64)
+    }
+
+    @Test func inspectJSONHasTheKeysOfTheContract() throws {
+        let r = try CommandRunner.run(["inspect", "Scenarios/pitstop.yaml", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["scenario", "headcount", "positions", "vacancies", "fte", "annual_cost", "currency", "units",
+                    "layers", "span_of_control", "by_unit", "by_site", "competences", "single_holder_competences"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        let span = try #require(json["span_of_control"] as? [String: Any])
+        #expect(Set(span.keys) == ["min", "median", "max", "managers"])
+        #expect((json["units"] as? Int) == 3)
+    }
+
+    @Test func inspectTextIsATableAManagerCanRead() throws {
+        let r = try CommandRunner.run(["inspect", "Scenarios/traditional.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("By unit"))
+        #expect(r.stdout.contains("Span of control"))
+        #expect(r.stdout.contains("Hovedbiblioteket"))
+    }
+
+    @Test func simulateJSONIsOneDocumentAndRepeatsByteForByteWhateverTheJobs() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let args = ["simulate", "Scenarios/pitstop.yaml", "--days", "7", "--replications", "3", "--seed", "7",
+                    "--format", "json"]
+        let a = try CommandRunner.run(args + ["--jobs", "1", "--out", dir.appendingPathComponent("a").path])
+        let b = try CommandRunner.run(args + ["--jobs", "2", "--out", dir.appendingPathComponent("b").path])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? Int == 1)
+        #expect(json["seed"] as? Int == 7)
+        for name in ["results.json", "kpis.csv", "rota.csv"] {
+            let fa = try Data(contentsOf: dir.appendingPathComponent("a/\(name)"))
+            let fb = try Data(contentsOf: dir.appendingPathComponent("b/\(name)"))
+            #expect(fa == fb, "\(name) differs between --jobs 1 and --jobs 2")
+        }
+        let rota = try String(contentsOf: dir.appendingPathComponent("a/rota.csv"), encoding: .utf8)
+        #expect(rota.hasPrefix("person,day,site,zone,from,to"))
+    }
+
+    @Test func drawWritesTheOrgChartAndOneFloorMapPerSite() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["draw", "Scenarios/pitstop.yaml", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["orgchart.svg", "floor-main.svg", "floor-branch-1.svg", "floor-branch-2.svg"] {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.contains("<svg"), "\(name)")
+        }
+    }
+
+    @Test func inputsAreNeverModified() throws {
+        let files = bundled.map { CommandRunner.packageRoot.appendingPathComponent($0) }
+        let before = try files.map { try Data(contentsOf: $0) }
+        let dir = try CommandRunner.temporaryDirectory()
+        _ = try CommandRunner.run(["simulate", "Scenarios/pitstop-recruit.yaml", "--days", "2", "--replications", "2",
+                                   "--out", dir.path])
+        let after = try files.map { try Data(contentsOf: $0) }
+        #expect(before == after)
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, each with its peer measured in the same run.
+#   1. the simulation (M/M/10 through `pitstop simulate`) vs SimPy
+#   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
+bash bench/sim/run.sh
+echo
+echo "== Rendering: Graphviz in-process vs dot -Tsvg (5,000-person org) =="
+bash bench/render.sh
