@@ -1,0 +1,152 @@
+// The ten-second table for the terminal (text) and for documents (markdown), followed by
+// the summary in words.
+
+public enum ComparisonTable {
+    /// The table with aligned columns, then the summary. Ends with a newline.
+    public static func text(_ input: ReportInput) -> String {
+        let table = cells(input)
+        var out = "\(input.title)\n\(scenarioLine(input))\n\(note(input))\n\n"
+        out += layout(table, separator: "  ", rule: { widths in widths.map { String(repeating: "-", count: $0) } })
+        out += "\n"
+        out += ComparisonSummary.lines(input).joined(separator: "\n") + "\n"
+        return out
+    }
+
+    /// The table as a GitHub-flavoured markdown table, then the summary. Ends with a newline.
+    public static func markdown(_ input: ReportInput) -> String {
+        var table = cells(input)
+        table.header = table.header.map(markdownEscaped)
+        table.rows = table.rows.map { $0.map(markdownEscaped) }
+        for position in table.emphasised {
+            table.rows[position.row][position.column] = "**\(table.rows[position.row][position.column])**"
+        }
+        var out = "## \(markdownEscaped(input.title))\n\n\(markdownEscaped(scenarioLine(input)))\n\n"
+        out += "*\(markdownEscaped(note(input)))*\n\n"
+        out += layout(table, separator: " | ", prefix: "| ", suffix: " |", rule: { widths in
+            widths.enumerated().map { column, width in
+                let dashes = String(repeating: "-", count: max(width - 1, 2))
+                return table.rightAligned.contains(column) ? dashes + ":" : ":" + dashes
+            }
+        })
+        let words = Words.of(input.language)
+        guard !input.otherNames.isEmpty else { return out + "\n\(words.onlyOneScenario)\n" }
+        let claims = ComparisonSummary.claims(input)
+        for other in input.otherNames.indices {
+            out += "\n### \(words.summary): \(markdownEscaped(ComparisonSummary.heading(input, other: other)))\n\n"
+            let mine = claims.filter { $0.other == other }
+            if mine.isEmpty { out += "\(words.noClaims)\n" }
+            for claim in mine { out += "- \(markdownEscaped(claim.sentence))\n" }
+            let unclear = ComparisonSummary.unclear(input, other: other)
+            if !unclear.isEmpty, !mine.isEmpty {
+                out += "\n\(words.unclearList): \(unclear.map(markdownEscaped).joined(separator: "; ")).\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: - Cells
+
+    struct Position: Hashable {
+        var row: Int
+        var column: Int
+    }
+
+    struct Table {
+        var header: [String]
+        var rows: [[String]]
+        var rightAligned: Set<Int>
+        /// Cells of clear differences (bold in markdown).
+        var emphasised: [Position]
+    }
+
+    static func cells(_ input: ReportInput) -> Table {
+        let p = Phrasing(input)
+        let others = input.otherNames.indices
+        var header = [p.words.keyFigure] + input.scenarioNames
+        for other in others {
+            header.append(others.count > 1 ? "Δ \(input.otherNames[other]) (95 %)" : p.words.difference)
+            header += [p.words.relative, p.words.verdict]
+        }
+        var right = Set(1..<(1 + input.scenarioNames.count))
+        for other in others {
+            let first = 1 + input.scenarioNames.count + other * 3
+            right.formUnion([first, first + 1])
+        }
+        var rows: [[String]] = []
+        var emphasised: [Position] = []
+        for (r, row) in input.kpiRows.enumerated() {
+            let info = p.info(row.kpi)
+            var cells = [p.label(info), p.number(row.baseline.mean, info)]
+            for other in others {
+                cells.append(row.value(other).map { p.number($0.mean, info) } ?? "–")
+            }
+            for other in others {
+                cells.append(row.difference(other).map { p.differenceCell($0, info) } ?? "–")
+                cells.append(p.relativeCell(row, other: other, info))
+                cells.append(p.verdictWord(row, other: other, info))
+                if row.isClaimed(other) {
+                    let first = 1 + input.scenarioNames.count + other * 3
+                    emphasised += [Position(row: r, column: first), Position(row: r, column: first + 2)]
+                }
+            }
+            rows.append(cells)
+        }
+        return Table(header: header, rows: rows, rightAligned: right, emphasised: emphasised)
+    }
+
+    /// "Traditional library (baseline) vs Pitstop library"
+    static func scenarioLine(_ input: ReportInput) -> String {
+        let words = Words.of(input.language)
+        let names = input.scenarioNames.enumerated().map { i, name in i == 0 ? "\(name) (\(words.baseline))" : name }
+        return names.joined(separator: " \(words.vs) ")
+    }
+
+    /// "Means per simulated day; 95 % intervals over 20 replications of 28 days (seed 2339)."
+    static func note(_ input: ReportInput) -> String {
+        let a = input.assumptions
+        switch input.language {
+        case .en:
+            return "Means per simulated day; 95 % intervals over \(a.replications) replications of \(a.days) days (seed \(a.seed))."
+        case .da:
+            return "Gennemsnit pr. simuleret dag; 95 %-intervaller over \(a.replications) gentagelser af \(a.days) dage (seed \(a.seed))."
+        }
+    }
+
+    // MARK: - Layout
+
+    static func layout(
+        _ table: Table, separator: String, prefix: String = "", suffix: String = "",
+        rule: ([Int]) -> [String]
+    ) -> String {
+        let columns = table.header.count
+        var widths = table.header.map(\.count)
+        for row in table.rows {
+            for (c, cell) in row.enumerated() where c < columns { widths[c] = max(widths[c], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for c in 0..<columns {
+                let cell = c < cells.count ? cells[c] : ""
+                let pad = String(repeating: " ", count: max(widths[c] - cell.count, 0))
+                parts.append(table.rightAligned.contains(c) ? pad + cell : cell + pad)
+            }
+            var text = prefix + parts.joined(separator: separator) + suffix
+            while suffix.isEmpty, text.last == " " { text.removeLast() }
+            return text
+        }
+        var out = line(table.header) + "\n"
+        out += line(rule(widths)) + "\n"
+        for row in table.rows { out += line(row) + "\n" }
+        return out
+    }
+
+    /// Text that markdown shows as written (no emphasis, links, HTML or table breaks).
+    static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "\\`*_[]<>|#~&!".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,321 @@
+import Foundation
+
+// report.html: one self-contained page (inline CSS and SVG, no scripts, no network),
+// readable on screen and printed on A4 landscape with a page per section.
+
+public enum HTMLReport {
+    /// The ids of the sections, in the order they appear.
+    public static let sectionIDs = [
+        "summary", "kpis", "perspectives", "org-charts", "org-changes", "floor-maps", "charts", "assumptions",
+    ]
+
+    /// The whole page. The same input gives the same bytes: no dates, no random ids, and
+    /// numbers written by `NumberFormat`. Every text from the input is escaped.
+    public static func render(_ input: ReportInput) -> String {
+        let p = Phrasing(input)
+        let w = p.words
+        var h = ""
+        h += "<!DOCTYPE html>\n<html lang=\"\(input.language.rawValue)\">\n<head>\n"
+        h += "<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<meta name=\"generator\" content=\"Pitstop \(e(input.assumptions.programVersion))\">\n"
+        h += "<title>\(e(input.title))</title>\n"
+        h += "<style>\n\(HTMLStyle.css(scenarioCount: input.scenarioNames.count))</style>\n</head>\n<body>\n"
+        h += header(input, p)
+        h += "<main>\n"
+        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.charts, w.assumptions]
+        let bodies = [
+            summary(input, p), kpis(input, p), perspectives(input, p), orgCharts(input, p),
+            orgChanges(input, p), floorMaps(input, p), charts(input, p), assumptions(input, p),
+        ]
+        for (i, id) in sectionIDs.enumerated() {
+            h += "<section id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n"
+            h += "<h2 id=\"\(id)-h\"><span class=\"num\">\(i + 1)</span> \(e(titles[i]))</h2>\n"
+            h += bodies[i]
+            h += "</section>\n"
+        }
+        h += "</main>\n"
+        h += "<footer>\(e(w.generatedBy)) \(e(input.assumptions.programVersion))</footer>\n"
+        h += "</body>\n</html>\n"
+        return h
+    }
+
+    static func e(_ text: String) -> String { Escape.html(text) }
+
+    /// Text with its percent signs held to their numbers.
+    static func t(_ text: String) -> String {
+        e(text).replacingOccurrences(of: " %", with: "\u{00A0}%")
+    }
+
+    // MARK: - Header
+
+    static func header(_ input: ReportInput, _ p: Phrasing) -> String {
+        let w = p.words, a = input.assumptions
+        var h = "<header class=\"masthead\">\n<p class=\"kicker\">\(e(w.header))</p>\n<h1>\(e(input.title))</h1>\n"
+        h += "<ul class=\"scenarios\">\n"
+        for (i, name) in input.scenarioNames.enumerated() {
+            let tag = i == 0 ? " <span class=\"tag\">\(e(w.baseline))</span>" : ""
+            h += "<li><span class=\"swatch sc\(i)\"></span>\(e(name))\(tag)</li>\n"
+        }
+        h += "</ul>\n"
+        h += "<p class=\"meta\">\(a.replications) \(e(w.replicationsUnit)) × \(a.days) \(e(w.daysUnit)) · seed \(a.seed) · Pitstop \(e(a.programVersion))</p>\n"
+        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.charts, w.assumptions]
+        h += "<nav class=\"toc\" aria-label=\"\(e(w.contents))\"><ol>"
+        for (id, title) in zip(sectionIDs, titles) { h += "<li><a href=\"#\(id)\">\(e(title))</a></li>" }
+        h += "</ol></nav>\n</header>\n"
+        return h
+    }
+
+    // MARK: - Summary
+
+    static func summary(_ input: ReportInput, _ p: Phrasing) -> String {
+        let w = p.words
+        guard !input.otherNames.isEmpty else { return "<p>\(e(w.onlyOneScenario))</p>\n" }
+        let claims = ComparisonSummary.claims(input)
+        var h = ""
+        for other in input.otherNames.indices {
+            let mine = claims.filter { $0.other == other }
+            h += "<div class=\"comparison\">\n<h3><span class=\"swatch sc\(other + 1)\"></span>\(e(ComparisonSummary.heading(input, other: other)))</h3>\n"
+            let tiles = (mine.filter { $0.assessment != .neutral } + mine.filter { $0.assessment == .neutral }).prefix(4)
+            if !tiles.isEmpty {
+                h += "<div class=\"tiles\" aria-label=\"\(e(w.keyChanges))\">\n"
+                for claim in tiles {
+                    let parts = claim.parts
+                    h += "<div class=\"tile \(cssClass(parts.assessment))\"><div class=\"big\">\(t(parts.shortChange))</div>"
+                    h += "<div class=\"what\">\(e(parts.name))</div><div class=\"ci\">95 %: \(t(parts.range))</div></div>\n"
+                }
+                h += "</div>\n"
+            }
+            if mine.isEmpty {
+                h += "<p class=\"noclaims\">\(e(w.noClaims))</p>\n"
+            } else {
+                h += "<ul class=\"claims\">\n"
+                for claim in mine {
+                    let parts = claim.parts
+                    h += "<li class=\"\(cssClass(parts.assessment))\"><strong>\(e(parts.name))</strong>: "
+                    h += "\(t(parts.change)) (\(t(parts.range))), \(t(parts.fromTo)) — \(e(parts.direction)).</li>\n"
+                }
+                h += "</ul>\n"
+                let unclear = ComparisonSummary.unclear(input, other: other)
+                if !unclear.isEmpty {
+                    h += "<p class=\"unclear\">\(e(w.unclearList)): \(e(unclear.joined(separator: "; "))).</p>\n"
+                }
+            }
+            h += "</div>\n"
+        }
+        h += "<p class=\"note\">\(t(w.summaryIntro))</p>\n"
+        return h
+    }
+
+    static func cssClass(_ a: Assessment) -> String {
+        switch a {
+        case .better: "better"
+        case .worse: "worse"
+        case .neutral: "neutral"
+        }
+    }
+
+    // MARK: - Tables
+
+    static func kpis(_ input: ReportInput, _ p: Phrasing) -> String {
+        "<p class=\"intro\">\(t(p.words.kpiIntro))</p>\n" + table(input.kpiRows, input, p)
+    }
+
+    static func perspectives(_ input: ReportInput, _ p: Phrasing) -> String {
+        guard !input.perspectives.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
+        var h = "<p class=\"intro\">\(e(p.words.perspectivesIntro))</p>\n"
+        for perspective in input.perspectives {
+            h += "<h3>\(e(perspective.name))</h3>\n" + table(perspective.rows, input, p)
+        }
+        return h
+    }
+
+    static func table(_ rows: [KPIComparisonRow], _ input: ReportInput, _ p: Phrasing) -> String {
+        let w = p.words
+        guard !rows.isEmpty else { return "<p class=\"empty\">\(e(w.noData))</p>\n" }
+        let others = input.otherNames.indices
+        var h = "<table class=\"kpi\">\n<thead>\n<tr><th scope=\"col\" class=\"name\">\(e(w.keyFigure))</th>"
+        for (i, name) in input.scenarioNames.enumerated() {
+            h += "<th scope=\"col\" class=\"val\"><span class=\"swatch sc\(i)\"></span>\(e(name))</th>"
+        }
+        for other in others {
+            let suffix = others.count > 1 ? "<br><span class=\"sub\">\(e(input.otherNames[other]))</span>" : ""
+            h += "<th scope=\"col\" class=\"val\">\(t(w.difference))\(suffix)</th>"
+            h += "<th scope=\"col\" class=\"val\">\(e(w.relative))</th><th scope=\"col\">\(e(w.verdict))</th>"
+        }
+        h += "</tr>\n</thead>\n<tbody>\n"
+        for row in rows {
+            let info = p.info(row.kpi)
+            let unit = info.unit(input.language, currency: input.currency)
+            h += "<tr><th scope=\"row\" class=\"name\">\(e(info.name(input.language)))"
+            if !unit.isEmpty { h += " <span class=\"unit\">\(e(unit))</span>" }
+            h += "</th>"
+            for value in [row.baseline] + others.map({ row.value($0) ?? Interval(exactly: .nan) }) {
+                h += valueCell(value, info, p)
+            }
+            for other in others {
+                let claimed = row.isClaimed(other)
+                let cls: String
+                if claimed, let d = row.difference(other) {
+                    cls = " " + cssClass(info.assessment(ofChange: d.mean))
+                } else {
+                    cls = " unclear"
+                }
+                if let d = row.difference(other) {
+                    let ci = d.low == d.high ? "" : "<span class=\"ci\">\(t(p.range(d, info, signed: true)))</span>"
+                    h += "<td class=\"val diff\(cls)\">\(t(p.differenceMean(d, info)))\(ci)</td>"
+                } else {
+                    h += "<td class=\"val diff unclear\">–</td>"
+                }
+                h += "<td class=\"val\(cls)\">\(t(p.relativeCell(row, other: other, info)))</td>"
+                let verdict = p.verdictWord(row, other: other, info)
+                h += claimed ? "<td><span class=\"pill\(cls)\">\(e(verdict))</span></td>" : "<td class=\"unclear\">–</td>"
+            }
+            h += "</tr>\n"
+        }
+        h += "</tbody>\n</table>\n"
+        return h
+    }
+
+    static func valueCell(_ v: Interval, _ info: KPIInfo, _ p: Phrasing) -> String {
+        guard v.mean.isFinite else { return "<td class=\"val\">–</td>" }
+        var h = "<td class=\"val\">\(t(p.number(v.mean, info)))"
+        if v.low.isFinite, v.high.isFinite, v.low != v.high {
+            h += "<span class=\"ci\">\(t(p.range(v, info)))</span>"
+        }
+        return h + "</td>"
+    }
+
+    // MARK: - Diagrams
+
+    static func figure(_ svg: String, prefix: String, caption: String, scenario: Int?, p: Phrasing) -> String {
+        let swatch = scenario.map { "<span class=\"swatch sc\($0)\"></span>" } ?? ""
+        var h = "<figure class=\"diagram\">\n<figcaption>\(swatch)\(e(caption))</figcaption>\n"
+        if svg.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            h += "<div class=\"svgbox missing\">\(e(p.words.notAvailable))</div>\n"
+        } else {
+            h += "<div class=\"svgbox\">\n\(SVGIDs.prefixed(svg, prefix: prefix))\n</div>\n"
+        }
+        return h + "</figure>\n"
+    }
+
+    static func gallery(_ figures: [String]) -> String {
+        "<div class=\"gallery\" style=\"--n:\(max(figures.count, 1))\">\n\(figures.joined())</div>\n"
+    }
+
+    static func orgCharts(_ input: ReportInput, _ p: Phrasing) -> String {
+        guard !input.orgChartSVGs.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
+        let figures = input.scenarioNames.indices.map { i in
+            figure(i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : "", prefix: "org\(i)-",
+                   caption: input.scenarioNames[i], scenario: i, p: p)
+        }
+        return gallery(figures)
+    }
+
+    static func orgChanges(_ input: ReportInput, _ p: Phrasing) -> String {
+        let w = p.words
+        guard !input.otherNames.isEmpty else { return "<p class=\"empty\">\(e(w.onlyOneScenario))</p>\n" }
+        var h = ""
+        for other in input.otherNames.indices {
+            h += "<h3><span class=\"swatch sc\(other + 1)\"></span>\(e(ComparisonSummary.heading(input, other: other)))</h3>\n"
+            guard other < input.orgChanges.count else {
+                h += "<p class=\"empty\">\(e(w.noData))</p>\n"
+                continue
+            }
+            let changes = input.orgChanges[other]
+            if changes.isEmpty { h += "<p>\(e(w.noOrgChanges))</p>\n" }
+            h += "<div class=\"changes\">\n"
+            func column(_ title: String, _ cls: String, _ items: [String]) -> String {
+                var c = "<div class=\"change \(cls)\"><h4>\(e(title)) <span class=\"count\">\(items.count)</span></h4>"
+                if items.isEmpty {
+                    c += "<p class=\"empty\">\(e(w.none))</p>"
+                } else {
+                    c += "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+                }
+                return c + "</div>\n"
+            }
+            func person(_ person: OrgChangeList.Person) -> String {
+                e(person.name) + (person.unit.map { " <span class=\"unitname\">\(e($0))</span>" } ?? "")
+            }
+            h += column(w.added, "added", changes.added.map(person))
+            h += column(w.removed, "removed", changes.removed.map(person))
+            h += column(w.moved, "moved", changes.moved.map {
+                "\(e($0.name)) <span class=\"unitname\">\(e($0.from)) → \(e($0.to))</span>"
+            })
+            h += "</div>\n"
+            if let svg = changes.diagramSVG {
+                h += figure(svg, prefix: "diff\(other)-", caption: w.orgDiagram, scenario: nil, p: p)
+            }
+        }
+        return h
+    }
+
+    static func floorMaps(_ input: ReportInput, _ p: Phrasing) -> String {
+        guard !input.floorMaps.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
+        var h = "<p class=\"intro\">\(e(p.words.floorMapsIntro))</p>\n"
+        for (s, maps) in input.floorMaps.enumerated() {
+            h += "<div class=\"site\">\n<h3>\(e(maps.site))</h3>\n"
+            let figures = input.scenarioNames.indices.map { i in
+                figure(i < maps.svgs.count ? maps.svgs[i] : "", prefix: "map\(s)-\(i)-",
+                       caption: input.scenarioNames[i], scenario: i, p: p)
+            }
+            h += gallery(figures) + "</div>\n"
+        }
+        return h
+    }
+
+    // MARK: - Charts
+
+    static func charts(_ input: ReportInput, _ p: Phrasing) -> String {
+        var h = ""
+        func chart(_ svg: String, _ cls: String = "") -> String {
+            "<figure class=\"chart\(cls)\">\n\(svg)\n</figure>\n"
+        }
+        for other in input.otherNames.indices where !input.kpiRows.isEmpty {
+            h += chart(Charts.differences(input.kpiRows, other: other, scenarioNames: input.scenarioNames,
+                                          currency: input.currency, language: input.language, id: "chart-diff\(other)"))
+        }
+        if !input.kpiRows.isEmpty {
+            h += chart(Charts.kpiBars(input.kpiRows, scenarioNames: input.scenarioNames, currency: input.currency,
+                                      language: input.language, id: "chart-kpis"))
+        }
+        for (s, occupancy) in input.hourlyOccupancy.enumerated() {
+            h += chart(Charts.hourlyOccupancy(occupancy, scenarioNames: input.scenarioNames,
+                                              language: input.language, id: "chart-occ\(s)"), " half")
+        }
+        if !input.waitDistributions.isEmpty {
+            h += chart(Charts.waitDistribution(input.waitDistributions, scenarioNames: input.scenarioNames,
+                                               language: input.language, id: "chart-wait"), " half")
+        }
+        return h.isEmpty ? "<p class=\"empty\">\(e(p.words.noData))</p>\n" : "<div class=\"charts\">\n\(h)</div>\n"
+    }
+
+    // MARK: - Assumptions
+
+    static func assumptions(_ input: ReportInput, _ p: Phrasing) -> String {
+        let w = p.words, a = input.assumptions
+        var h = "<table class=\"facts\">\n<tbody>\n"
+        h += "<tr><th scope=\"row\">\(e(w.scenarios))</th><td><ol class=\"scenario-list\">"
+        for (i, name) in input.scenarioNames.enumerated() {
+            h += "<li><span class=\"swatch sc\(i)\"></span>\(e(name))"
+            if i == 0 { h += " <span class=\"tag\">\(e(w.baseline))</span>" }
+            if i < a.scenarioFiles.count { h += " <code>\(e(a.scenarioFiles[i]))</code>" }
+            h += "</li>"
+        }
+        h += "</ol></td></tr>\n"
+        func fact(_ name: String, _ value: String) -> String {
+            "<tr><th scope=\"row\">\(e(name))</th><td>\(value)</td></tr>\n"
+        }
+        h += fact(w.seed, "<code>\(a.seed)</code>")
+        h += fact(w.replications, "\(a.replications)")
+        h += fact(w.days, "\(a.days)")
+        if let warmUp = a.warmUpDays { h += fact(w.warmUp, "\(warmUp)") }
+        h += fact(w.intervals, t(w.intervalsText))
+        h += fact(w.programVersion, "Pitstop <code>\(e(a.programVersion))</code>")
+        h += "</tbody>\n</table>\n"
+        if !a.notes.isEmpty {
+            h += "<ul class=\"notes\">" + a.notes.map { "<li>\(t($0))</li>" }.joined() + "</ul>\n"
+        }
+        return h
+    }
+}

@@ -1,0 +1,128 @@
+// Values and differences as words and numbers, shared by the tables, the summary and the HTML.
+
+struct Phrasing: Sendable {
+    let language: ReportLanguage
+    let currency: String
+    let words: Words
+    let format: NumberFormat
+
+    init(language: ReportLanguage, currency: String) {
+        self.language = language
+        self.currency = currency
+        self.words = Words.of(language)
+        self.format = NumberFormat(language)
+    }
+
+    init(_ input: ReportInput) {
+        self.init(language: input.language, currency: input.currency)
+    }
+
+    func info(_ key: String) -> KPIInfo { KPIInfo.info(for: key) }
+
+    /// "Mean wait for a dialogue (min)".
+    func label(_ info: KPIInfo) -> String {
+        let unit = info.unit(language, currency: currency)
+        return unit.isEmpty ? info.name(language) : "\(info.name(language)) (\(unit))"
+    }
+
+    /// A value without its unit: "6.2", "52.0" (a share in percent).
+    func number(_ value: Double, _ info: KPIInfo, signed: Bool = false) -> String {
+        format.number(info.display(value), decimals: info.decimals, signed: signed)
+    }
+
+    /// A value with its unit: "6.2 min", "52.0 %", "1,234,567 DKK", "352.1".
+    func value(_ value: Double, _ info: KPIInfo) -> String {
+        let unit = info.unit(language, currency: currency)
+        return unit.isEmpty ? number(value, info) : "\(number(value, info)) \(unit)"
+    }
+
+    /// "350.2 to 354.0"
+    func range(_ interval: Interval, _ info: KPIInfo, signed: Bool = false) -> String {
+        "\(number(interval.low, info, signed: signed)) \(words.to) \(number(interval.high, info, signed: signed))"
+    }
+
+    /// The difference in the KPI's own unit, for a table: "+2.9" or, for a share, "+31.2 pp".
+    func differenceMean(_ d: Interval, _ info: KPIInfo) -> String {
+        let n = number(d.mean, info, signed: true)
+        return info.kind == .share ? "\(n) \(words.percentagePointsShort)" : n
+    }
+
+    /// "+2.9 (−0.4 to +6.2)", the whole difference cell of a text table.
+    func differenceCell(_ d: Interval, _ info: KPIInfo) -> String {
+        "\(differenceMean(d, info)) (\(range(d, info, signed: true)))"
+    }
+
+    /// Decimals for relative changes: one below 10 %, none from there.
+    func relativeDecimals(_ r: Interval) -> Int {
+        let m = max(r.mean.magnitude, r.low.magnitude, r.high.magnitude)
+        return m * 100 < 9.95 ? 1 : 0
+    }
+
+    /// "+12 %"; "–" when there is none or the KPI is a share (its change is in points).
+    func relativeCell(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
+        guard info.kind != .share, let r = row.relative(other) else { return "–" }
+        return format.percent(r.mean, decimals: relativeDecimals(r), signed: true)
+    }
+
+    func verdictWord(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
+        guard row.isClaimed(other), let d = row.difference(other) else { return "–" }
+        switch info.assessment(ofChange: d.mean) {
+        case .better: return words.better
+        case .worse: return words.worse
+        case .neutral: return d.mean > 0 ? words.higher : words.lower
+        }
+    }
+
+    /// The parts of a clear difference in words.
+    struct ClaimParts: Sendable, Hashable {
+        /// "Dialogues served with the right competence"
+        var name: String
+        /// "+31.2 percentage points", "−35 %"
+        var change: String
+        /// "+31.2 pp", "−35 %" (for a tile)
+        var shortChange: String
+        /// "+27.0 to +35.4", "−41 % to −29 %"
+        var range: String
+        /// "from 52.0 % to 83.2 %"
+        var fromTo: String
+        /// "higher, better" or "lower"
+        var direction: String
+        var assessment: Assessment
+        var sentence: String { "\(name): \(change) (\(range)), \(fromTo) — \(direction)." }
+    }
+
+    /// A clear difference in words; nil when the interval includes zero.
+    func claim(_ row: KPIComparisonRow, other: Int) -> ClaimParts? {
+        guard row.isClaimed(other), let d = row.difference(other), let o = row.value(other) else { return nil }
+        let info = info(row.kpi)
+        let change: String, shortChange: String, range: String
+        if info.kind == .share {
+            let mean = number(d.mean, info, signed: true)
+            change = "\(mean) \(words.percentagePoints)"
+            shortChange = "\(mean) \(words.percentagePointsShort)"
+            range = self.range(d, info, signed: true)
+        } else if let r = row.relative(other), r.excludesZero {
+            let dec = relativeDecimals(r)
+            change = format.percent(r.mean, decimals: dec, signed: true)
+            shortChange = change
+            range = "\(format.percent(r.low, decimals: dec, signed: true)) \(words.to) "
+                + format.percent(r.high, decimals: dec, signed: true)
+        } else {
+            let unit = info.unit(language, currency: currency)
+            let u = unit.isEmpty ? "" : " \(unit)"
+            change = "\(number(d.mean, info, signed: true))\(u)"
+            shortChange = change
+            range = "\(number(d.low, info, signed: true))\(u) \(words.to) \(number(d.high, info, signed: true))\(u)"
+        }
+        let fromTo = "\(words.from) \(value(row.baseline.mean, info)) \(words.to) \(value(o.mean, info))"
+        let assessment = info.assessment(ofChange: d.mean)
+        var direction = d.mean > 0 ? words.higher : words.lower
+        switch assessment {
+        case .better: direction += ", \(words.better)"
+        case .worse: direction += ", \(words.worse)"
+        case .neutral: break
+        }
+        return ClaimParts(name: info.name(language), change: change, shortChange: shortChange, range: range,
+                          fromTo: fromTo, direction: direction, assessment: assessment)
+    }
+}

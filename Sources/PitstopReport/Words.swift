@@ -1,0 +1,232 @@
+// Every fixed word of the report, in English and Danish.
+
+struct Words: Sendable {
+    // Sections
+    var summary: String
+    var keyFigures: String
+    var perspectives: String
+    var orgCharts: String
+    var orgChanges: String
+    var floorMaps: String
+    var charts: String
+    var assumptions: String
+
+    // Tables
+    var keyFigure: String
+    var difference: String
+    var relative: String
+    var verdict: String
+    var baseline: String
+    var better: String
+    var worse: String
+    var higher: String
+    var lower: String
+    var noClearDifference: String
+    var to: String
+    var from: String
+    var percentagePoints: String
+    var percentagePointsShort: String
+    var comparedWith: String
+    var vs: String
+
+    // Summary
+    var summaryIntro: String
+    var noClaims: String
+    var unclearList: String
+    var onlyOneScenario: String
+    var kpiIntro: String
+    var perspectivesIntro: String
+
+    // Organisation
+    var added: String
+    var removed: String
+    var moved: String
+    var none: String
+    var noOrgChanges: String
+    var orgDiagram: String
+
+    // Floor maps and charts
+    var floorMapsIntro: String
+    var occupancyTitle: String
+    var hourOfDay: String
+    var personsPresent: String
+    var capacity: String
+    var waitTitle: String
+    var waitAxis: String
+    var waitShare: String
+    var waitUnder1: String
+    var kpiBarsTitle: String
+    var kpiBarsNote: String
+    var differencesTitle: String
+    var differencesAxis: String
+    var differencesNote: String
+    var sharesInPoints: String
+    var noData: String
+    var notAvailable: String
+
+    // Assumptions
+    var scenarios: String
+    var scenarioFile: String
+    var seed: String
+    var replications: String
+    var days: String
+    var warmUp: String
+    var intervals: String
+    var intervalsText: String
+    var programVersion: String
+    var generatedBy: String
+    var header: String
+    var replicationsUnit: String
+    var daysUnit: String
+    var contents: String
+    var keyChanges: String
+    var mean: String
+
+    static func of(_ language: ReportLanguage) -> Words {
+        language == .da ? .danish : .english
+    }
+
+    static let english = Words(
+        summary: "Summary",
+        keyFigures: "Key figures",
+        perspectives: "By user perspective",
+        orgCharts: "Organisation charts",
+        orgChanges: "Changes in the organisation",
+        floorMaps: "Floor maps: occupancy by zone",
+        charts: "Charts",
+        assumptions: "Assumptions",
+        keyFigure: "Key figure",
+        difference: "Difference (95 % CI)",
+        relative: "Relative",
+        verdict: "Verdict",
+        baseline: "baseline",
+        better: "better",
+        worse: "worse",
+        higher: "higher",
+        lower: "lower",
+        noClearDifference: "no clear difference",
+        to: "to",
+        from: "from",
+        percentagePoints: "percentage points",
+        percentagePointsShort: "pp",
+        comparedWith: "compared with",
+        vs: "vs",
+        summaryIntro: "Only differences whose 95 % interval excludes zero are stated.",
+        noClaims: "No difference is clear at the 95 % level.",
+        unclearList: "No clear difference (the 95 % interval includes zero)",
+        onlyOneScenario: "Only one scenario: there is nothing to compare.",
+        kpiIntro: "Mean per simulated day with its 95 % interval. Difference = scenario − baseline, paired replication by replication. Colour marks only differences whose interval excludes zero.",
+        perspectivesIntro: "The key figures for the visitors of each user perspective.",
+        added: "Added",
+        removed: "Removed",
+        moved: "Moved",
+        none: "None",
+        noOrgChanges: "The organisation is the same.",
+        orgDiagram: "The changes drawn",
+        floorMapsIntro: "The colour of a zone shows its mean occupancy.",
+        occupancyTitle: "Persons present by hour of day",
+        hourOfDay: "Hour of day",
+        personsPresent: "Persons present (mean)",
+        capacity: "capacity",
+        waitTitle: "Wait for a dialogue",
+        waitAxis: "Wait (minutes)",
+        waitShare: "Share of served dialogues (%)",
+        waitUnder1: "< 1",
+        kpiBarsTitle: "Key figures with 95 % intervals",
+        kpiBarsNote: "Bars show the mean, whiskers the 95 % interval.",
+        differencesTitle: "What changes from the baseline",
+        differencesAxis: "Change relative to the baseline mean (%)",
+        differencesNote: "Green: better, red: worse, blue: a clear change that is neither; grey: no clear difference.",
+        sharesInPoints: "Shares (%): change in percentage points.",
+        noData: "No data",
+        notAvailable: "not available",
+        scenarios: "Scenarios",
+        scenarioFile: "File",
+        seed: "Random seed",
+        replications: "Replications",
+        days: "Simulated days per replication",
+        warmUp: "Warm-up days",
+        intervals: "Intervals",
+        intervalsText: "95 % Student t intervals across replications; differences paired replication by replication (replication i of every scenario runs on the same random streams).",
+        programVersion: "Program version",
+        generatedBy: "Made with Pitstop",
+        header: "Comparison of scenarios",
+        replicationsUnit: "replications",
+        daysUnit: "days",
+        contents: "Contents",
+        keyChanges: "Key changes",
+        mean: "mean"
+    )
+
+    static let danish = Words(
+        summary: "Sammenfatning",
+        keyFigures: "Nøgletal",
+        perspectives: "Efter brugerperspektiv",
+        orgCharts: "Organisationsdiagrammer",
+        orgChanges: "Ændringer i organisationen",
+        floorMaps: "Plantegninger: belægning pr. zone",
+        charts: "Diagrammer",
+        assumptions: "Forudsætninger",
+        keyFigure: "Nøgletal",
+        difference: "Forskel (95 %-KI)",
+        relative: "Relativt",
+        verdict: "Vurdering",
+        baseline: "udgangspunkt",
+        better: "bedre",
+        worse: "værre",
+        higher: "højere",
+        lower: "lavere",
+        noClearDifference: "ingen klar forskel",
+        to: "til",
+        from: "fra",
+        percentagePoints: "procentpoint",
+        percentagePointsShort: "%-point",
+        comparedWith: "sammenlignet med",
+        vs: "mod",
+        summaryIntro: "Kun forskelle, hvis 95 %-interval ikke indeholder nul, nævnes.",
+        noClaims: "Ingen forskel er klar på 95 %-niveau.",
+        unclearList: "Ingen klar forskel (95 %-intervallet indeholder nul)",
+        onlyOneScenario: "Kun ét scenarie: der er intet at sammenligne.",
+        kpiIntro: "Gennemsnit pr. simuleret dag med 95 %-interval. Forskel = scenarie − udgangspunkt, parret gentagelse for gentagelse. Farve markerer kun forskelle, hvis interval ikke indeholder nul.",
+        perspectivesIntro: "Nøgletallene for de besøgende i hvert brugerperspektiv.",
+        added: "Tilføjet",
+        removed: "Fjernet",
+        moved: "Flyttet",
+        none: "Ingen",
+        noOrgChanges: "Organisationen er den samme.",
+        orgDiagram: "Ændringerne tegnet",
+        floorMapsIntro: "Zonens farve viser dens gennemsnitlige belægning.",
+        occupancyTitle: "Personer til stede pr. time",
+        hourOfDay: "Klokkeslæt",
+        personsPresent: "Personer til stede (gennemsnit)",
+        capacity: "kapacitet",
+        waitTitle: "Ventetid på en samtale",
+        waitAxis: "Ventetid (minutter)",
+        waitShare: "Andel af gennemførte samtaler (%)",
+        waitUnder1: "< 1",
+        kpiBarsTitle: "Nøgletal med 95 %-intervaller",
+        kpiBarsNote: "Søjlen viser gennemsnittet, stregerne 95 %-intervallet.",
+        differencesTitle: "Hvad ændrer sig fra udgangspunktet",
+        differencesAxis: "Ændring i forhold til udgangspunktets gennemsnit (%)",
+        differencesNote: "Grøn: bedre, rød: værre, blå: en klar ændring, der hverken er bedre eller værre; grå: ingen klar forskel.",
+        sharesInPoints: "Andele (%): ændring i procentpoint.",
+        noData: "Ingen data",
+        notAvailable: "ikke tilgængelig",
+        scenarios: "Scenarier",
+        scenarioFile: "Fil",
+        seed: "Startværdi (seed)",
+        replications: "Gentagelser",
+        days: "Simulerede dage pr. gentagelse",
+        warmUp: "Indsvingningsdage",
+        intervals: "Intervaller",
+        intervalsText: "95 %-Student-t-intervaller over gentagelserne; forskelle parret gentagelse for gentagelse (gentagelse i i hvert scenarie kører på de samme tilfældige talrækker).",
+        programVersion: "Programversion",
+        generatedBy: "Lavet med Pitstop",
+        header: "Sammenligning af scenarier",
+        replicationsUnit: "gentagelser",
+        daysUnit: "dage",
+        contents: "Indhold",
+        keyChanges: "Vigtigste ændringer",
+        mean: "gennemsnit"
+    )
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import PitstopReport
+
+@Suite struct HTMLTests {
+    /// Every value of an `id` attribute in `text`, in order.
+    static func ids(in text: String) -> [String] {
+        var result: [String] = []
+        for quote in ["\"", "'"] {
+            let parts = text.components(separatedBy: " id=\(quote)").dropFirst()
+            result += parts.compactMap { $0.components(separatedBy: quote).first }
+        }
+        return result
+    }
+
+    @Test func everySectionIsPresentInOrder() {
+        let html = HTMLReport.render(Sample.input())
+        var position = html.startIndex
+        for id in HTMLReport.sectionIDs {
+            let range = html.range(of: "<section id=\"\(id)\"", range: position..<html.endIndex)
+            #expect(range != nil, "section \(id) missing or out of order")
+            if let range { position = range.upperBound }
+        }
+        #expect(HTMLReport.sectionIDs.count == 8)
+        let svgs = html.components(separatedBy: "<svg").count - 1
+        #expect(svgs == Sample.svgCount(Sample.input()))
+    }
+
+    @Test func hostileNamesAreTextNeverMarkup() {
+        let hostile = "<script>alert(\"pwned\")</script> & \"Co\" 'x'"
+        let report = Sample.input(
+            names: [hostile, "Pitstop </title><img src=x onerror=alert(1)>"],
+            perspectiveNames: ["<script>p()</script>"], sites: ["<script>s()</script>"])
+        var input = report
+        input.title = "<script>t()</script>"
+        input.orgChanges[0].added.append(.init(name: "<script>n()</script>", unit: "\"&\""))
+        input.assumptions.scenarioFiles = ["<script>f()</script>.yaml", "b&b.yaml"]
+        input.assumptions.notes = ["<b>note</b>"]
+        input.assumptions.programVersion = "1.0<script>"
+        let html = HTMLReport.render(input)
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &#39;x&#39;"))
+        #expect(html.contains("&lt;script&gt;t()&lt;/script&gt;"))
+        #expect(html.contains("&lt;script&gt;p()&lt;/script&gt;"))
+        #expect(html.contains("&lt;script&gt;s()&lt;/script&gt;"))
+        #expect(html.contains("&lt;script&gt;n()&lt;/script&gt;"))
+        #expect(html.contains("&lt;script&gt;f()&lt;/script&gt;.yaml"))
+        #expect(html.contains("b&amp;b.yaml"))
+        #expect(html.contains("&quot;&amp;&quot;"))
+    }
+
+    @Test func idsAreUniqueAcrossTheInlinedSVGs() {
+        let html = HTMLReport.render(Sample.input(names: ["A", "B", "C"]))
+        let ids = Self.ids(in: html)
+        #expect(ids.count > 50)
+        let duplicates = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(duplicates.isEmpty, "duplicate ids: \(duplicates.prefix(10))")
+        // Every local reference points at an id of the page.
+        let known = Set(ids)
+        for marker in ["url(#", "href=\"#"] {
+            for part in html.components(separatedBy: marker).dropFirst() {
+                let id = String(part.prefix { $0 != ")" && $0 != "\"" })
+                #expect(known.contains(id), "reference to #\(id) has no target")
+            }
+        }
+    }
+
+    @Test func theOutputIsDeterministic() {
+        let a = HTMLReport.render(Sample.input())
+        let b = HTMLReport.render(Sample.input())
+        #expect(a == b)
+        #expect(ComparisonTable.text(Sample.input()) == ComparisonTable.text(Sample.input()))
+        #expect(ComparisonTable.markdown(Sample.input(language: .da)) == ComparisonTable.markdown(Sample.input(language: .da)))
+    }
+
+    @Test func theReportIsSelfContained() {
+        let html = HTMLReport.render(Sample.input())
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "src=", "url(http", "url(//", "https:"] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        // The only http: in the page is the SVG namespace.
+        let http = html.components(separatedBy: "http:").dropFirst()
+        #expect(http.allSatisfy { $0.hasPrefix("//www.w3.org/") })
+    }
+
+    @Test func theReportPrintsOnA4LandscapeWithAPagePerSection() {
+        let html = HTMLReport.render(Sample.input())
+        #expect(html.contains("@page { size: A4 landscape;"))
+        #expect(html.contains("@media print"))
+        #expect(html.contains("break-before: page"))
+    }
+
+    @Test func danishHeadingsAndNumbers() {
+        let html = HTMLReport.render(Sample.input(language: .da))
+        #expect(html.contains("<html lang=\"da\">"))
+        for heading in ["Sammenfatning", "Nøgletal", "Efter brugerperspektiv", "Organisationsdiagrammer",
+                        "Ændringer i organisationen", "Plantegninger", "Diagrammer", "Forudsætninger"] {
+            #expect(html.contains(heading), "missing \(heading)")
+        }
+        #expect(html.contains("+31,2 procentpoint"))
+        #expect(!html.contains(">Summary<"))
+        let english = HTMLReport.render(Sample.input(language: .en))
+        for heading in ["Summary", "Key figures", "By user perspective", "Organisation charts",
+                        "Changes in the organisation", "Floor maps", "Charts", "Assumptions"] {
+            #expect(english.contains(heading), "missing \(heading)")
+        }
+    }
+
+    @Test func colourMarksOnlyClaimedDifferences() {
+        let input = Sample.input()
+        let html = HTMLReport.render(input)
+        let kpiSection = html.components(separatedBy: "<section id=\"kpis\"")[1].components(separatedBy: "</section>")[0]
+        let pills = kpiSection.components(separatedBy: "<span class=\"pill").count - 1
+        #expect(pills == input.kpiRows.filter { $0.isClaimed(0) }.count)
+        // The row of a difference across zero is plain.
+        let visits = kpiSection.components(separatedBy: "Visits per day")[1].components(separatedBy: "</tr>")[0]
+        #expect(visits.contains("diff unclear"))
+        #expect(!visits.contains("better") && !visits.contains("worse"))
+        let wait = kpiSection.components(separatedBy: "Mean wait for a dialogue")[1].components(separatedBy: "</tr>")[0]
+        #expect(wait.contains("diff better"))
+        let travel = kpiSection.components(separatedBy: "Staff travel hours per day")[1].components(separatedBy: "</tr>")[0]
+        #expect(travel.contains("diff worse"))
+    }
+
+    @Test func theAssumptionsAreListed() {
+        let html = HTMLReport.render(Sample.input())
+        let section = html.components(separatedBy: "<section id=\"assumptions\"")[1]
+        for text in ["Traditionelt bibliotek", "Pitstop-biblioteket", "Scenarios/traditional.yaml", "2339",
+                     "Replications</th><td>20", "Simulated days per replication</th><td>28", "Warm-up days</th><td>7",
+                     "<code>0.3.0</code>"] {
+            #expect(section.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test func missingPiecesDoNotBreakTheReport() {
+        var input = Sample.input()
+        input.orgChartSVGs = [input.orgChartSVGs[0]]  // the other's chart is missing
+        input.floorMaps = []
+        input.perspectives = []
+        input.orgChanges = []
+        input.kpiRows[0].differences = []
+        let html = HTMLReport.render(input)
+        for id in HTMLReport.sectionIDs { #expect(html.contains("<section id=\"\(id)\"")) }
+        #expect(html.contains("not available"))
+        let single = Sample.input(names: ["Only"])
+        let one = HTMLReport.render(single)
+        #expect(one.contains("Only one scenario"))
+        #expect(ComparisonTable.text(single).contains("Only one scenario"))
+    }
+}
