@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "PitstopReport", dependencies: ["PitstopModel", "PitstopSimulation", "PitstopDiagrams"]),
         // The command-line tool.
         .executableTarget(name: "pitstop", dependencies: [
-            "PitstopModel", "PitstopScenario", "PitstopSimulation", "PitstopDiagrams", "PitstopReport",
+            "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PitstopSimulationTests", dependencies: ["PitstopSimulation", "PitstopScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
-        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "PitstopScenario"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],

@@ -1,0 +1,316 @@
+import PitstopModel
+
+/// What an org chart shows and how it groups people.
+public struct OrgChartOptions: Sendable, Hashable {
+    /// People (one box each), or units only (with headcount and FTE).
+    public enum Detail: String, Sendable, CaseIterable {
+        case people, units
+    }
+
+    /// The boxes people are drawn in: their unit, or their home site (the first of
+    /// ``Scenario/workSites(of:)``) — the pivot that shows where a perspective
+    /// organisation's people actually work.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case unit, site
+    }
+
+    public var detail: Detail = .people
+    /// Ignored for ``Detail/units``.
+    public var groupBy: Grouping = .unit
+    /// A manager's team members without reports of their own are stacked in one list box
+    /// when there are more than this many of them in one group; `Int.max` never stacks.
+    public var stackThreshold: Int = 6
+    /// Prefix for the SVG element ids (`<prefix>_p1`, `<prefix>_e3`) and the graph id, so
+    /// several SVGs can be inlined in one HTML page.
+    public var idPrefix: String? = nil
+
+    public init(detail: Detail = .people, groupBy: Grouping = .unit, stackThreshold: Int = 6, idPrefix: String? = nil) {
+        self.detail = detail
+        self.groupBy = groupBy
+        self.stackThreshold = stackThreshold
+        self.idPrefix = idPrefix
+    }
+}
+
+/// Org charts as DOT for the `dot` layout.
+///
+/// The organisation sits at the top, the leader forum is a box holding its chair and
+/// members, and people hang under their managers (``ReportingTree``) inside a box per unit
+/// (or per site). Boxes are coloured by the unit's user perspective, with a legend; site
+/// units are neutral grey. Managers have a darker fill and a heavy border, vacancies are
+/// dashed and say "vacant". Node ids are `org`, `p1`… (staff order), `u1`… (unit order),
+/// `l1`… (stacked lists); personal names only ever appear in labels.
+public enum OrgChart {
+    public static func dot(_ scenario: Scenario, options: OrgChartOptions = .init()) -> String {
+        let model = OrgModel(scenario)
+        switch options.detail {
+        case .people: return PeopleChart(model: model, options: options, diff: nil).build()
+        case .units: return UnitsChart(model: model, options: options).build()
+        }
+    }
+}
+
+// MARK: - Shared facts about a scenario
+
+/// Lookups over one scenario, computed once per chart; everything ordered as in the file.
+struct OrgModel {
+    let scenario: Scenario
+    let tree: ReportingTree
+    let reports: [String: [String]]
+    let members: [StaffMember]  // first occurrence of each id
+    let memberByID: [String: StaffMember]
+    let nodeID: [String: String]  // staff id → p1…
+    let unitByID: [String: Unit]
+    let unitNodeID: [String: String]  // unit id → u1…
+    let units: [Unit]  // first occurrence of each id
+    let colours: [String: RGB]
+    let chair: String?
+    let forumMembers: [String]  // without the chair
+    let siteNames: [String: String]
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        tree = ReportingTree(scenario)
+        reports = tree.directReports
+        var members: [StaffMember] = []
+        var memberByID: [String: StaffMember] = [:]
+        var nodeID: [String: String] = [:]
+        for (index, member) in scenario.staff.enumerated() where memberByID[member.id] == nil {
+            memberByID[member.id] = member
+            nodeID[member.id] = "p\(index + 1)"
+            members.append(member)
+        }
+        self.members = members
+        self.memberByID = memberByID
+        self.nodeID = nodeID
+        var unitByID: [String: Unit] = [:]
+        var unitNodeID: [String: String] = [:]
+        var units: [Unit] = []
+        for (index, unit) in scenario.organisation.units.enumerated() where unitByID[unit.id] == nil {
+            unitByID[unit.id] = unit
+            unitNodeID[unit.id] = "u\(index + 1)"
+            units.append(unit)
+        }
+        self.unitByID = unitByID
+        self.unitNodeID = unitNodeID
+        self.units = units
+        colours = Palette.perspectiveColours(scenario)
+        let forum = scenario.organisation.leaderForum
+        chair = forum.flatMap { memberByID[$0.chair] != nil ? $0.chair : nil }
+        forumMembers = (forum?.members ?? []).filter { memberByID[$0] != nil && $0 != forum?.chair }.uniqued()
+        var siteNames: [String: String] = [:]
+        for site in scenario.sites where siteNames[site.id] == nil { siteNames[site.id] = site.name }
+        self.siteNames = siteNames
+    }
+
+    var inForum: Set<String> { Set(forumMembers + (chair.map { [$0] } ?? [])) }
+
+    func isManager(_ id: String) -> Bool { !(reports[id] ?? []).isEmpty }
+
+    /// The unit's parent when it exists and its parent chain does not lead back to it.
+    func parent(of unit: Unit) -> String? {
+        guard let parent = unit.parent, unitByID[parent] != nil else { return nil }
+        var seen: Set<String> = [unit.id]
+        var current: String? = parent
+        while let id = current {
+            if !seen.insert(id).inserted { return nil }
+            current = unitByID[id]?.parent
+        }
+        return parent
+    }
+
+    /// Child units by parent id, and the top-level units, in file order.
+    var unitHierarchy: (top: [Unit], children: [String: [Unit]]) {
+        var top: [Unit] = []
+        var children: [String: [Unit]] = [:]
+        for unit in units {
+            if let parent = parent(of: unit) { children[parent, default: []].append(unit) } else { top.append(unit) }
+        }
+        return (top, children)
+    }
+
+    /// The people of a unit and of all units below it, in staff order.
+    func subtreeMembers(of unitID: String) -> [StaffMember] {
+        let children = unitHierarchy.children
+        var inside: Set<String> = []
+        var queue = [unitID]
+        while let id = queue.popLast() {
+            guard inside.insert(id).inserted else { continue }
+            queue.append(contentsOf: (children[id] ?? []).map(\.id))
+        }
+        return members.filter { $0.unit.map(inside.contains) ?? false }
+    }
+
+    /// The perspective of a unit, inherited from the nearest ancestor that has one.
+    func perspective(ofUnit id: String?) -> String? {
+        var current = id
+        var seen = Set<String>()
+        while let id = current, let unit = unitByID[id], seen.insert(id).inserted {
+            if let p = unit.perspective { return p }
+            if unit.site != nil { return nil }
+            current = unit.parent
+        }
+        return nil
+    }
+
+    func swatch(forUnit id: String?) -> Swatch {
+        guard let p = perspective(ofUnit: id), let colour = colours[p] else { return .neutral }
+        return Swatch(base: colour)
+    }
+
+    func swatch(forPerson member: StaffMember) -> Swatch {
+        swatch(forUnit: member.unit.flatMap { unitByID[$0] != nil ? $0 : nil })
+    }
+
+    /// The first work site of a person that exists.
+    func homeSite(of member: StaffMember) -> String? {
+        scenario.workSites(of: member).first { siteNames[$0] != nil }
+    }
+
+    func unitName(_ id: String?) -> String? { id.flatMap { unitByID[$0]?.name } }
+
+    /// "Det private menneske · Hovedbiblioteket · Filial 1" or "Hovedbiblioteket".
+    func unitScope(_ unit: Unit) -> String {
+        if let site = unit.site { return siteNames[site] ?? site }
+        var parts: [String] = []
+        if let p = unit.perspective {
+            let name = scenario.perspective(p)?.name ?? p
+            if name != unit.name { parts.append(name) }
+        }
+        let sites = unit.covers.map(\.site).uniqued().map { siteNames[$0] ?? $0 }
+        parts.append(contentsOf: sites)
+        return parts.joined(separator: " · ")
+    }
+
+    /// Positions, filled positions, vacancies and FTE of a set of people.
+    static func figures(_ people: [StaffMember]) -> (positions: Int, people: Int, vacant: Int, fte: Double) {
+        let vacant = people.filter(\.isVacant).count
+        return (people.count, people.count - vacant, vacant, people.reduce(0) { $0 + $1.fte })
+    }
+
+    /// "12 people · 1 vacant · 11.4 FTE"
+    static func figuresText(_ people: [StaffMember]) -> String {
+        let f = figures(people)
+        var parts = [Format.people(f.people)]
+        if f.vacant > 0 { parts.append("\(f.vacant) vacant") }
+        parts.append(Format.fte(f.fte))
+        return parts.joined(separator: " · ")
+    }
+
+    /// Perspectives used by units, in scenario order, and whether neutral units occur.
+    var legendPerspectives: (perspectives: [Perspective], neutral: Bool) {
+        var used = Set<String>()
+        var neutral = false
+        for unit in units {
+            if let p = perspective(ofUnit: unit.id), colours[p] != nil { used.insert(p) } else { neutral = true }
+        }
+        if members.contains(where: { $0.unit == nil || unitByID[$0.unit ?? ""] == nil }) { neutral = true }
+        return (scenario.perspectives.filter { used.contains($0.id) }.uniquedByID(), neutral)
+    }
+}
+
+extension Array where Element == Perspective {
+    func uniquedByID() -> [Perspective] {
+        var seen = Set<String>()
+        return filter { seen.insert($0.id).inserted }
+    }
+}
+
+// MARK: - Common styling
+
+enum ChartStyle {
+    static let font = "Arial"
+
+    static func header(_ w: inout DOTWriter, graphLabel: String, rankSep: Double = 0.45) {
+        w.open("digraph \"orgchart\"")
+        var graph: [(String, String)] = [
+            ("fontname", V.q(font)), ("fontsize", "11"), ("fontcolor", V.q(Palette.text)),
+            ("rankdir", "TB"), ("newrank", "true"), ("compound", "true"),
+            ("nodesep", "0.22"), ("ranksep", V.num(rankSep)), ("pad", "0.3"), ("bgcolor", V.q("white")),
+            ("labelloc", "t"), ("labeljust", "l"), ("label", V.html(graphLabel)),
+        ]
+        if let prefix = w.idPrefix { graph.append(("id", V.q(prefix))) }
+        w.defaults("graph", graph)
+        w.defaults("node", [
+            ("fontname", V.q(font)), ("fontsize", "10"), ("fontcolor", V.q(Palette.text)),
+            ("shape", "box"), ("style", V.q("rounded,filled")), ("penwidth", "1"),
+            ("color", V.q(Swatch.neutral.border)), ("fillcolor", V.q("white")), ("margin", V.q("0.14,0.07")),
+        ])
+        w.defaults("edge", [
+            ("fontname", V.q(font)), ("fontsize", "9"), ("arrowhead", "none"),
+            ("color", V.q(Palette.edge)), ("penwidth", "1.2"),
+        ])
+    }
+
+    /// The title block with a legend row: `legend` holds (swatch cell markup, caption).
+    static func titleBlock(title: String, subtitle: String, legend: [(String, String)]) -> String {
+        var rows = "<TR><TD ALIGN=\"LEFT\">" + H.font("<B>" + H.text(title) + "</B>", size: 20) + "</TD></TR>"
+        if !subtitle.isEmpty {
+            rows += "<TR><TD ALIGN=\"LEFT\">" + H.font(H.text(subtitle), size: 11, colour: Palette.muted) + "</TD></TR>"
+        }
+        if !legend.isEmpty {
+            var cells = ""
+            for (swatchCell, caption) in legend {
+                cells += swatchCell + "<TD ALIGN=\"LEFT\">" + H.font(H.text(caption) + "&#160;&#160;", size: 10) + "</TD>"
+            }
+            rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
+                + cells + "</TR></TABLE></TD></TR>"
+        }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">" + rows + "</TABLE>"
+    }
+
+    /// A legend swatch cell: a small filled box (`dashed` for vacancies).
+    static func swatchCell(fill: String, border: String, borderWidth: Int = 1, dashed: Bool = false) -> String {
+        "<TD WIDTH=\"24\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(borderWidth)\""
+            + (dashed ? " STYLE=\"dashed\"" : "") + "></TD>"
+    }
+
+    /// Competences in short form (their ids), at most `limit` and "+n": one or more lines
+    /// of about `width` characters, broken between items. Escaped markup, or nil.
+    static func competences(_ ids: [String], limit: Int = 3, width: Int = 34) -> String? {
+        let list = ids.uniqued()
+        guard !list.isEmpty else { return nil }
+        var shown = Array(list.prefix(limit))
+        if list.count > limit { shown.append("+\(list.count - limit)") }
+        var lines: [String] = []
+        var current = ""
+        for item in shown {
+            if current.isEmpty {
+                current = item
+            } else if current.count + 3 + item.count <= width {
+                current += " · " + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+        }
+        lines.append(current)
+        return lines.map(H.text).joined(separator: H.br)
+    }
+
+    /// Competences on one line, plain text (for list rows).
+    static func competencesText(_ ids: [String], limit: Int = 3) -> String {
+        let list = ids.uniqued()
+        var shown = Array(list.prefix(limit))
+        if list.count > limit { shown.append("+\(list.count - limit)") }
+        return shown.joined(separator: " · ")
+    }
+
+    /// "Bibliotekar · 0.8 FTE" (FTE only when it is not 1).
+    static func titleLine(_ member: StaffMember) -> String {
+        var text = member.title
+        if abs(member.fte - 1) > 0.0005 { text += (text.isEmpty ? "" : " · ") + Format.fte(member.fte) }
+        return text
+    }
+
+    /// The line under the name: title and FTE; for a position without a name (whose
+    /// title is already the first line) only the FTE when it is not 1.
+    static func secondLine(_ member: StaffMember) -> String {
+        if member.isVacant || member.name != nil { return titleLine(member) }
+        return abs(member.fte - 1) > 0.0005 ? Format.fte(member.fte) : ""
+    }
+
+    static func lines(_ text: String, width: Int) -> String {
+        Format.wrap(text, width: width).map(H.text).joined(separator: H.br)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GraphvizRendering
+import PitstopDiagrams
+import PitstopModel
+import Testing
+
+/// Writes every fixture diagram as DOT and SVG to the folder in `PITSTOP_DIAGRAM_DUMP`, to
+/// look at them (`rsvg-convert -w 1600 x.svg -o x.png`). Skipped when the variable is unset.
+@Suite struct DumpTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] != nil))
+    func dumpFixtureDiagrams() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let library = TestScenarios.library
+        var artifacts = Diagram.orgCharts(library, stackThreshold: 2) + Diagram.floorMaps(library)
+        artifacts.append(DiagramArtifact(name: "wide", title: "", layout: .dot, dot: OrgChart.dot(TestScenarios.wideTeam(size: 12))))
+        let overlay = FloorMapOverlay(
+            zoneValues: ["entrance": 0.12, "family": 0.45, "citizen": 0.71, "quiet": 0.93, "booth": 1.2],
+            title: "Mean occupancy, weekdays",
+            flows: [ZoneLink("entrance", "family"): 420, ZoneLink("family", "entrance"): 80, ZoneLink("entrance", "cafe"): 150,
+                    ZoneLink("cafe", "quiet"): 60, ZoneLink("entrance", "citizen"): 35])
+        artifacts.append(DiagramArtifact(name: "floor-heat", title: "", layout: .nop,
+                                         dot: FloorMap.dot(site: library.sites[0], in: library, overlay: overlay)))
+        var other = library
+        other.staff.removeAll { $0.id == "ulla" }
+        other.staff.append(StaffMember(id: "new", name: "Ny Medarbejder", title: "Formidler", unit: "learning"))
+        if let i = other.staff.firstIndex(where: { $0.id == "anna" }) { other.staff[i].unit = "citizen-team" }
+        other.name = "Pitstop 2027"
+        artifacts.append(Diagram.orgDiff(baseline: library, other: other))
+        for artifact in artifacts {
+            try Data(artifact.dot.utf8).write(to: folder.appendingPathComponent(artifact.name + ".dot"))
+            let (svg, warnings) = try Graphviz.renderReportingWarnings(dot: artifact.dot, layout: artifact.layout, format: .svg)
+            #expect(warnings.isEmpty, "\(artifact.name): \(warnings)")
+            try Data(svg).write(to: folder.appendingPathComponent(artifact.name + ".svg"))
+        }
+    }
+}
