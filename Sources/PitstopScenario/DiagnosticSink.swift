@@ -1,0 +1,68 @@
+import PitstopModel
+
+/// Collects diagnostics from every stage of loading; sorted once at the end.
+///
+/// Like a compiler's error limit, it keeps at most ``limit`` diagnostics: a generated file
+/// can hold millions of problems (every step of a long route at every one of many sites),
+/// and reporting them all would cost more time and memory than the file is worth.
+final class DiagnosticSink {
+    static let limit = 1_000
+
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Errors reported, counting those beyond the limit.
+    private(set) var errorCount = 0
+    var hasErrors: Bool { errorCount > 0 }
+    /// Whether diagnostics were dropped because the limit was reached.
+    private(set) var isFull = false
+
+    func error(_ message: Message, at location: SourceLocation?) {
+        errorCount += 1
+        add(Diagnostic(severity: .error, location: location, message: message.text, notes: message.notes))
+    }
+
+    func warning(_ message: Message, at location: SourceLocation?) {
+        add(Diagnostic(severity: .warning, location: location, message: message.text, notes: message.notes))
+    }
+
+    private func add(_ diagnostic: Diagnostic) {
+        guard diagnostics.count < Self.limit else {
+            isFull = true
+            return
+        }
+        diagnostics.append(diagnostic)
+    }
+
+    /// Suggestions left: each costs an edit distance per candidate, so a file with
+    /// thousands of bad references must not cost thousands × thousands of them.
+    private var suggestionsLeft = 500
+
+    var canSuggest: Bool { suggestionsLeft > 0 }
+
+    /// "Did you mean" for `word` among `candidates`, while the budget lasts.
+    func suggest(_ word: String, in candidates: [String]) -> String? {
+        guard suggestionsLeft > 0, candidates.count <= 5_000 else { return nil }
+        suggestionsLeft -= 1
+        return suggestion(for: word, in: candidates)
+    }
+
+    /// Sorted by (file, line, column); diagnostics without a location first. Stable, and
+    /// exact duplicates (the same message at the same place) are dropped.
+    /// When the limit was reached, a last error says so.
+    var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        var result = unique.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?): return x < y || (x == y && a.offset < b.offset)
+            }
+        }.map(\.element)
+        if isFull {
+            let message = Message.tooManyProblems(limit: Self.limit)
+            result.append(Diagnostic(severity: .error, location: nil, message: message.text, notes: message.notes))
+        }
+        return result
+    }
+}
