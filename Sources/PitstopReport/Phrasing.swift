@@ -101,7 +101,8 @@ struct Phrasing: Sendable {
             change = "\(mean) \(words.percentagePoints)"
             shortChange = "\(mean) \(words.percentagePointsShort)"
             range = self.range(d, info, signed: true)
-        } else if let r = row.relative(other), r.excludesZero {
+        } else if info.kind != .minutes, let r = row.relative(other), r.excludesZero {
+            // Waits are small numbers: "+2.4 min" reads better than "+1,442 %".
             let dec = relativeDecimals(r)
             change = format.percent(r.mean, decimals: dec, signed: true)
             shortChange = change

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PitstopModel
+import PitstopReport
 import PitstopSimulation
 
 /// Run-length options shared by `simulate` and `compare`; they override the scenario's
@@ -118,36 +119,14 @@ extension Pitstop {
     }
 }
 
-/// KPI names in the order of the contract, with display names and units.
-enum KPI {
-    static let order: [(key: String, label: String, unit: String)] = [
-        ("visits", "Visits per day", ""),
-        ("dialogues_requested", "Dialogues requested", ""),
-        ("dialogues_served", "Dialogues served", ""),
-        ("served_share", "Served share", "%"),
-        ("competence_match_share", "Served with the right competence", "%"),
-        ("wait_mean_min", "Mean wait", "min"),
-        ("wait_p90_min", "90th percentile wait", "min"),
-        ("wait_prob", "Share who waited", "%"),
-        ("abandoned", "Gave up waiting", ""),
-        ("turnaways", "Turned away (zone full)", ""),
-        ("staff_floor_hours", "Staff floor hours", "h"),
-        ("staff_utilisation", "Staff time in dialogue", "%"),
-        ("travel_hours", "Staff travel hours", "h"),
-        ("coverage_share", "Rota coverage", "%"),
-        ("annual_staff_cost", "Annual staff cost", "money"),
-        ("cost_per_visit", "Cost per visit", "money"),
-        ("cost_per_dialogue", "Cost per dialogue", "money"),
-    ]
-
-    static func format(_ value: Double, unit: String, currency: String) -> String {
-        switch unit {
-        case "%": return Number.fixed(value * 100, 1) + " %"
-        case "min": return Number.fixed(value, 1) + " min"
-        case "h": return Number.fixed(value, 1) + " h"
-        case "money": return Number.grouped(value, decimals: abs(value) < 1000 ? 1 : 0) + " " + currency
-        default: return Number.fixed(value, 1)
-        }
+/// Formats a KPI value for the text summary (shares as %, minutes, hours, money).
+func formatKPI(_ value: Double, _ info: KPIInfo, currency: String) -> String {
+    switch info.kind {
+    case .share: return Number.fixed(value * 100, 1) + " %"
+    case .minutes: return Number.fixed(value, 1) + " min"
+    case .hours: return Number.fixed(value, 1) + " h"
+    case .money: return Number.grouped(value, decimals: abs(value) < 1000 ? 1 : 0) + " " + currency
+    case .count: return Number.fixed(value, 1)
     }
 }
 
@@ -167,23 +146,23 @@ struct SimulationSummary {
                 + " · seed \(options.seed) · means per day with 95 % confidence intervals")
         out.append("")
         var table = TextTable(header: ["KPI", "Mean", "95 % interval"])
-        for k in KPI.order {
-            guard let e = results.kpis[k.key] else { continue }
-            let f = { KPI.format($0, unit: k.unit, currency: scenario.currency) }
-            table.rows.append([k.label, f(e.mean), e.ci95.count == 2 ? "\(f(e.ci95[0])) – \(f(e.ci95[1]))" : ""])
+        for info in KPIInfo.catalogue {
+            guard let e = results.kpis[info.key] else { continue }
+            let f = { formatKPI($0, info, currency: scenario.currency) }
+            table.rows.append([info.englishName, f(e.mean), e.ci95.count == 2 ? "\(f(e.ci95[0])) – \(f(e.ci95[1]))" : ""])
         }
         out.append(table.render())
         out.append("")
         out.append("By user perspective")
         let keys = ["visits", "dialogues_requested", "served_share", "competence_match_share", "wait_mean_min", "abandoned"]
-        var p = TextTable(header: ["Perspective"] + keys.compactMap { k in KPI.order.first { $0.key == k }?.label })
+        var p = TextTable(header: ["Perspective"] + keys.map { KPIInfo.info(for: $0).englishName })
         for perspective in scenario.perspectives {
             guard let kpis = results.perspectives[perspective.id] else { continue }
             p.rows.append(
                 [perspective.name]
                     + keys.map { k in
-                        guard let e = kpis[k], let unit = KPI.order.first(where: { $0.key == k })?.unit else { return "–" }
-                        return KPI.format(e.mean, unit: unit, currency: scenario.currency)
+                        guard let e = kpis[k] else { return "–" }
+                        return formatKPI(e.mean, KPIInfo.info(for: k), currency: scenario.currency)
                     })
         }
         out.append(p.render())

@@ -17,6 +17,15 @@ import Testing
         #expect(scenario.staff.map(\.id) == ["boss", "anna", "carl", "lib-1", "lib-2"])
     }
 
+    @Test func shiftsWithIDsAreAppendedToTheBaseShifts() throws {
+        let result = load("add-shift.yaml")
+        #expect(!result.hasErrors, "\(result.renderedDiagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.staffing.shifts.count == 2)
+        #expect(scenario.staffing.shifts.last?.staff == ["anna"])
+        #expect(scenario.staffing.shifts.last?.hours == ClockRange(start: 960, end: 1080))
+    }
+
     @Test func scalarValuesAreReplaced() throws {
         let scenario = try #require(load("what-if.yaml").scenario)
         #expect(scenario.name == "More staff")

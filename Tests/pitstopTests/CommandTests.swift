@@ -63,7 +63,7 @@ import Testing
         }
         let span = try #require(json["span_of_control"] as? [String: Any])
         #expect(Set(span.keys) == ["min", "median", "max", "managers"])
-        #expect((json["units"] as? Int) == 3)
+        #expect((json["units"] as? Int) == 4)  // three perspective units and Velkomst og drift
     }
 
     @Test func inspectTextIsATableAManagerCanRead() throws {
