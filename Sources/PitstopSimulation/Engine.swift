@@ -1,0 +1,817 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PitstopModel
+
+// One replication: a single-threaded loop over a value-type event heap. All state lives in
+// one struct of flat arrays of plain values (no classes, no closures per event), so the hot
+// path is arrival → zone → dialogue queue → service → leave with a handful of array writes.
+
+/// Event kinds and their priorities at equal times (lower first).
+enum EventKind {
+    static let dayStart: UInt8 = 0
+    static let warmupEnd: UInt8 = 1
+    static let dutyEnd: UInt8 = 2
+    static let staffedEnd: UInt8 = 3
+    static let siteClose: UInt8 = 4
+    static let siteOpen: UInt8 = 5
+    static let staffedStart: UInt8 = 6
+    static let dutyStart: UInt8 = 7
+    static let arrival: UInt8 = 8
+    static let dwellEnd: UInt8 = 9
+    static let patience: UInt8 = 10
+    static let serviceEnd: UInt8 = 11
+
+    /// Calendar events run before visitor events at the same tick; among calendar events
+    /// a duty ends before the next one starts, and the staffed hours end (flushing the
+    /// queues) before the site closes. Visitor events share one priority, so they run in
+    /// scheduling order.
+    static func priority(_ kind: UInt8) -> UInt8 {
+        switch kind {
+        case dayStart: 0
+        case warmupEnd: 1
+        case dutyEnd: 2
+        case staffedEnd: 3
+        case siteClose: 4
+        case siteOpen: 5
+        case staffedStart: 6
+        case dutyStart: 7
+        default: 8
+        }
+    }
+}
+
+/// Where an arrival stream is on its piecewise-constant rate.
+struct StreamState {
+    var rng: Xoshiro256
+    /// Current segment (relative to the stream's first).
+    var segment: Int32
+    /// Minutes of the Monday 00:00 that starts the current week.
+    var weekBase: Double
+    /// Time of the last arrival in minutes.
+    var t: Double
+}
+
+/// A visitor in the building. Slots are reused; `gen` grows on every reuse and whenever a
+/// pending timer of the visitor is cancelled (lazy deletion from the event heap).
+struct Visitor {
+    var rng: SplitMix64
+    var requestTick: Tick
+    var duration: Tick
+    /// −1: never gives up.
+    var patience: Tick
+    var pendingDwell: Tick
+    /// Order of joining a queue (ties between zones for roving staff).
+    var queueSeq: UInt64
+    var stream: Int32
+    var step: Int32
+    var zone: Int32
+    var lastZone: Int32
+    /// Neighbours in the zone's wait queue (an intrusive doubly linked list).
+    var queuePrev: Int32
+    var queueNext: Int32
+    var gen: UInt32
+    var state: UInt8  // 0 free, 1 walking/dwelling, 2 waiting, 3 in dialogue
+    var wants: Bool
+    var asked: Bool
+    var attempted: Bool
+}
+
+struct ZoneState {
+    var count: Int32
+    var capacity: Int32
+    var site: Int32
+    var peak: Int32
+    var last: Tick
+    var binStart: Tick
+    var binEnd: Tick
+    var bin: Int
+    var turnaways: Int
+}
+
+struct StaffState {
+    var state: UInt8  // 0 off duty, 1 free, 2 in dialogue
+    var pendingLeave: Bool
+    var zone: Int32  // −1 roving
+    var site: Int32
+    /// Neighbours in the free list of the staff member's zone (or site, roving).
+    var freePrev: Int32
+    var freeNext: Int32
+    var visitor: Int32
+    var floorStart: Tick
+    var busyStart: Tick
+}
+
+/// Per persona counters of one replication.
+struct ScopeTally {
+    var visits = 0
+    var requested = 0
+    var served = 0
+    var matched = 0
+    var waited = 0
+    var zeroWaits = 0
+    var abandoned = 0
+    var waitSum: Tick = 0
+    var maxWait: Tick = 0
+
+    mutating func add(_ o: ScopeTally) {
+        visits += o.visits
+        requested += o.requested
+        served += o.served
+        matched += o.matched
+        waited += o.waited
+        zeroWaits += o.zeroWaits
+        abandoned += o.abandoned
+        waitSum += o.waitSum
+        maxWait = max(maxWait, o.maxWait)
+    }
+}
+
+/// The wait histogram: 0.05-minute bins below 120 minutes, 1-minute bins to 1440, overflow.
+enum WaitBins {
+    static let fineWidth: Tick = ticksPerMinute / 20
+    static let fineCount = 2400
+    static let coarseCount = 1320
+    static let count = fineCount + coarseCount + 1
+
+    @inline(__always)
+    static func index(_ wait: Tick) -> Int {
+        let fine = Int(wait / fineWidth)
+        if fine < fineCount { return fine }
+        let minutes = Int(wait / ticksPerMinute)
+        if minutes < 1440 { return fineCount + minutes - 120 }
+        return count - 1
+    }
+
+    /// Lower edge and width in minutes of bin `i` (the overflow bin spans to `maxWait`).
+    static func bounds(_ i: Int, maxWait: Double) -> (Double, Double) {
+        if i < fineCount { return (Double(i) * 0.05, 0.05) }
+        if i < fineCount + coarseCount { return (Double(120 + i - fineCount), 1) }
+        return (1440, max(0, maxWait - 1440))
+    }
+}
+
+/// Everything one replication measured, before it becomes KPIs.
+struct ReplicationTally {
+    var personas: [ScopeTally]
+    /// Persona-major wait bins, `WaitBins.count` each.
+    var waitBins: [Int]
+    var zoneTurnaways: [Int]
+    var zonePeak: [Int]
+    /// Zone-major person-ticks while open per hour of day (24 per zone).
+    var zoneHourTicks: [Double]
+    /// Zone × zone consecutive walks.
+    var flows: [Int]
+    var floorTicks: Tick
+    var dialogueTicks: Tick
+    var travelMinutes: Double
+    var requiredMinutes: Int
+    var coveredMinutes: Int
+    var rota: [(day: Int32, duty: Duty)]
+    var gaps: [RawGap]
+}
+
+/// One replication. Noncopyable: it owns its tables (``Slab``).
+struct Replication: ~Copyable {
+    let model: CompiledModel
+    let days: Int
+    let warmupDays: Int
+    let warmup: Tick
+    let horizon: Tick
+    let recordDays: Int
+
+    var heap = EventHeap(capacity: 256)
+    var now: Tick = 0
+
+    // Read-only copies of the model's hot tables.
+    let streamSpecs: Slab<StreamSpec>
+    let steps: Slab<StepSpec>
+    let segments: Slab<RateSegment>
+
+    var streams: Slab<StreamState>
+    var visitors = Slab<Visitor>(repeating: Replication.emptyVisitor, count: 0)
+    var freeVisitors = Slab<Int32>(repeating: 0, count: 0)
+
+    var zones: Slab<ZoneState>
+    var zoneHourTicks: Slab<Double>
+    var queueHead: Slab<Int32>
+    var queueTail: Slab<Int32>
+    /// Free-list heads: zones first, then one roving list per site.
+    var freeHead: Slab<Int32>
+    var zoneEligibleUntil: Slab<Tick>
+    var flows: Slab<Int>
+    var queueSeq: UInt64 = 0
+
+    var siteOpen: Slab<Bool>
+    var siteStaffed: Slab<Bool>
+
+    var staff: Slab<StaffState>
+    var duties: [[Duty]] = [[], []]
+    var planner: RotaPlanner
+
+    var personas: Slab<ScopeTally>
+    var waitBins: Slab<Int>
+    var floorTicks: Tick = 0
+    var dialogueTicks: Tick = 0
+    var travelMinutes: Double = 0
+    var requiredMinutes = 0
+    var coveredMinutes = 0
+    var rota: [(day: Int32, duty: Duty)] = []
+    var gaps: [RawGap] = []
+
+    static let emptyVisitor = Visitor(
+        rng: SplitMix64(state: 0), requestTick: 0, duration: 0, patience: -1, pendingDwell: 0, queueSeq: 0, stream: 0,
+        step: 0, zone: -1, lastZone: -1, queuePrev: -1, queueNext: -1, gen: 0, state: 0, wants: false, asked: false,
+        attempted: false)
+
+    init(model: CompiledModel, seed: UInt64, replication: Int, days: Int, warmupDays: Int, recordDays: Int) {
+        self.model = model
+        self.days = days
+        self.warmupDays = warmupDays
+        self.recordDays = recordDays
+        warmup = Tick(warmupDays) * ticksPerDay
+        horizon = Tick(days) * ticksPerDay
+        let nz = model.zoneIDs.count, ns = model.siteIDs.count
+        streamSpecs = Slab(model.streams)
+        steps = Slab(model.steps)
+        segments = Slab(model.segments)
+        zones = Slab((0..<nz).map {
+            ZoneState(count: 0, capacity: model.zoneCapacity[$0], site: Int32(model.zoneSite[$0]), peak: 0,
+                      last: 0, binStart: 0, binEnd: ticksPerHour, bin: 0, turnaways: 0)
+        })
+        zoneHourTicks = Slab(repeating: 0, count: nz * 24)
+        queueHead = Slab(repeating: -1, count: nz)
+        queueTail = Slab(repeating: -1, count: nz)
+        freeHead = Slab(repeating: -1, count: nz + ns)
+        zoneEligibleUntil = Slab(repeating: 0, count: nz)
+        flows = Slab(repeating: 0, count: nz * nz)
+        siteOpen = Slab(repeating: false, count: ns)
+        siteStaffed = Slab(repeating: false, count: ns)
+        staff = Slab(repeating: StaffState(state: 0, pendingLeave: false, zone: -1, site: -1, freePrev: -1, freeNext: -1,
+                                           visitor: -1, floorStart: 0, busyStart: 0),
+                     count: model.staffIDs.count)
+        planner = RotaPlanner(model: model, seed: seed, replication: replication)
+        personas = Slab(repeating: ScopeTally(), count: model.personaIDs.count)
+        waitBins = Slab(repeating: 0, count: model.personaIDs.count * WaitBins.count)
+        streams = Slab(model.streams.indices.map { i in
+            let key = model.streamKeys[i]
+            let seedValue = streamSeed(master: seed, replication: replication, purpose: .visitors, ids: [key.0, key.1])
+            let first = model.segments[Int(model.streams[i].segmentStart)]
+            return StreamState(rng: Xoshiro256(seed: seedValue), segment: 0, weekBase: 0, t: first.start)
+        })
+    }
+
+    // MARK: - Main loop
+
+    mutating func run() -> ReplicationTally {
+        heap.schedule(at: 0, priority: EventKind.priority(EventKind.dayStart), kind: EventKind.dayStart, a: 0)
+        if warmup > 0 && warmup < horizon {
+            heap.schedule(at: warmup, priority: EventKind.priority(EventKind.warmupEnd), kind: EventKind.warmupEnd)
+        }
+        for s in streams.indices { scheduleNextArrival(s) }
+
+        while let e = heap.pop() {
+            if e.time >= horizon { break }
+            now = e.time
+            switch e.kind {
+            case EventKind.arrival: arrive(Int(e.a))
+            case EventKind.serviceEnd: serviceEnd(Int(e.a))
+            case EventKind.dwellEnd:
+                let v = Int(e.a)
+                if visitors[v].gen == e.b { leaveZone(v); walk(v) }
+            case EventKind.patience:
+                let v = Int(e.a)
+                if visitors[v].gen == e.b && visitors[v].state == 2 {
+                    removeFromQueue(v)
+                    abandon(v)
+                }
+            case EventKind.dayStart: startDay(Int(e.a))
+            case EventKind.dutyStart: dutyStart(duties[Int(e.b)][Int(e.a)])
+            case EventKind.dutyEnd: dutyEnd(duties[Int(e.b)][Int(e.a)])
+            case EventKind.staffedStart: siteStaffed[Int(e.a)] = true
+            case EventKind.staffedEnd: staffedEnd(Int(e.a))
+            case EventKind.siteOpen: setOpen(Int(e.a), true)
+            case EventKind.siteClose: setOpen(Int(e.a), false)
+            case EventKind.warmupEnd:
+                for z in zones.indices {
+                    touch(z)
+                    zones[z].peak = zones[z].count
+                }
+            default: break
+            }
+        }
+        // Close what is open at the horizon.
+        now = horizon
+        for z in zones.indices { touch(z) }
+        for p in staff.indices {
+            if staff[p].state != 0 { floorTicks += measured(from: staff[p].floorStart) }
+            if staff[p].state == 2 { dialogueTicks += measured(from: staff[p].busyStart) }
+        }
+        let zoneList = zones.toArray()
+        return ReplicationTally(
+            personas: personas.toArray(), waitBins: waitBins.toArray(), zoneTurnaways: zoneList.map(\.turnaways),
+            zonePeak: zoneList.map { Int($0.peak) }, zoneHourTicks: zoneHourTicks.toArray(), flows: flows.toArray(),
+            floorTicks: floorTicks, dialogueTicks: dialogueTicks, travelMinutes: travelMinutes,
+            requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, rota: rota, gaps: gaps)
+    }
+
+    /// Ticks of [start, now) inside the measured window [warm-up end, horizon).
+    @inline(__always)
+    func measured(from start: Tick) -> Tick {
+        let s = max(start, warmup)
+        return now > s ? now - s : 0
+    }
+
+    // MARK: - Calendar
+
+    mutating func startDay(_ day: Int) {
+        let wd = day % 7
+        let dayTick = Tick(day) * ticksPerDay
+        let parity = day & 1
+        let record = day < recordDays
+        planner.plan(day: day, recordGaps: record)
+        duties[parity] = planner.duties
+        if day >= warmupDays {
+            travelMinutes += planner.travelMinutes
+            requiredMinutes += planner.requiredMinutes
+            coveredMinutes += planner.coveredMinutes
+        }
+        if record {
+            for d in planner.duties { rota.append((Int32(day), d)) }
+            gaps.append(contentsOf: planner.gaps)
+        }
+        for z in zoneEligibleUntil.indices { zoneEligibleUntil[z] = dayTick }
+        for (i, d) in planner.duties.enumerated() {
+            let start = dayTick + Tick(d.start) * ticksPerMinute
+            let end = dayTick + Tick(d.end) * ticksPerMinute
+            heap.schedule(at: start, priority: EventKind.priority(EventKind.dutyStart), kind: EventKind.dutyStart,
+                          a: Int32(i), b: UInt32(parity))
+            heap.schedule(at: end, priority: EventKind.priority(EventKind.dutyEnd), kind: EventKind.dutyEnd,
+                          a: Int32(i), b: UInt32(parity))
+            if d.zone >= 0 {
+                zoneEligibleUntil[Int(d.zone)] = max(zoneEligibleUntil[Int(d.zone)], end)
+            } else {
+                for z in model.siteZones[Int(d.site)] { zoneEligibleUntil[z] = max(zoneEligibleUntil[z], end) }
+            }
+        }
+        // Staffed and visitor hours; a range running into the next day's midnight range is
+        // one range (no end/start pair at midnight).
+        for s in model.siteIDs.indices {
+            scheduleRanges(model.siteStaffed[s], site: s, day: day, weekday: wd,
+                           start: EventKind.staffedStart, end: EventKind.staffedEnd)
+            scheduleRanges(model.siteVisitor[s], site: s, day: day, weekday: wd,
+                           start: EventKind.siteOpen, end: EventKind.siteClose)
+        }
+        if day + 1 < days {
+            heap.schedule(at: dayTick + ticksPerDay, priority: EventKind.priority(EventKind.dayStart),
+                          kind: EventKind.dayStart, a: Int32(day + 1))
+        }
+    }
+
+    mutating func scheduleRanges(_ week: [[ClockRange]], site: Int, day: Int, weekday wd: Int, start: UInt8, end: UInt8) {
+        let dayTick = Tick(day) * ticksPerDay
+        let ranges = week[wd]
+        let previous = week[(wd + 6) % 7]
+        let next = week[(wd + 1) % 7]
+        for r in ranges {
+            let continuesFromYesterday = r.start == 0 && day > 0 && previous.last?.end == 1440
+            if !continuesFromYesterday {
+                heap.schedule(at: dayTick + Tick(r.start) * ticksPerMinute, priority: EventKind.priority(start),
+                              kind: start, a: Int32(site))
+            }
+            let continuesTomorrow = r.end == 1440 && next.first?.start == 0
+            if !continuesTomorrow {
+                heap.schedule(at: dayTick + Tick(r.end) * ticksPerMinute, priority: EventKind.priority(end),
+                              kind: end, a: Int32(site))
+            }
+        }
+    }
+
+    mutating func setOpen(_ site: Int, _ open: Bool) {
+        for z in model.siteZones[site] { touch(z) }
+        siteOpen[site] = open
+    }
+
+    /// The staffed hours end: everyone still waiting at the site gives up.
+    mutating func staffedEnd(_ site: Int) {
+        siteStaffed[site] = false
+        for z in model.siteZones[site] {
+            while let v = popQueue(z) { abandon(v) }
+        }
+    }
+
+    // MARK: - Staff
+
+    mutating func dutyStart(_ d: Duty) {
+        let p = Int(d.person)
+        switch staff[p].state {
+        case 0:
+            staff[p].zone = d.zone
+            staff[p].site = d.site
+            staff[p].floorStart = now
+            becomeFree(p)
+        case 2:
+            // Still finishing a dialogue from the previous placement: go on from there.
+            staff[p].pendingLeave = false
+            staff[p].zone = d.zone
+            staff[p].site = d.site
+        default:
+            removeFree(p)
+            staff[p].zone = d.zone
+            staff[p].site = d.site
+            becomeFree(p)
+        }
+    }
+
+    mutating func dutyEnd(_ d: Duty) {
+        let p = Int(d.person)
+        switch staff[p].state {
+        case 2: staff[p].pendingLeave = true  // finishes the dialogue, then leaves
+        case 1:
+            removeFree(p)
+            goOff(p)
+        default: break
+        }
+    }
+
+    mutating func goOff(_ p: Int) {
+        floorTicks += measured(from: staff[p].floorStart)
+        staff[p].state = 0
+        staff[p].pendingLeave = false
+    }
+
+    /// The free list `p` belongs in: its zone's, or its site's roving list.
+    @inline(__always)
+    func freeList(of p: Int) -> Int {
+        let z = Int(staff[p].zone)
+        return z >= 0 ? z : zones.count + Int(staff[p].site)
+    }
+
+    @inline(__always)
+    mutating func pushFree(_ p: Int) {
+        let list = freeList(of: p)
+        let head = freeHead[list]
+        staff[p].state = 1
+        staff[p].freePrev = -1
+        staff[p].freeNext = head
+        if head >= 0 { staff[Int(head)].freePrev = Int32(p) }
+        freeHead[list] = Int32(p)
+    }
+
+    @inline(__always)
+    mutating func removeFree(_ p: Int) {
+        let prev = staff[p].freePrev, next = staff[p].freeNext
+        if prev >= 0 { staff[Int(prev)].freeNext = next } else { freeHead[freeList(of: p)] = next }
+        if next >= 0 { staff[Int(next)].freePrev = prev }
+        staff[p].freePrev = -1
+        staff[p].freeNext = -1
+    }
+
+    /// `p` is available: take the first waiting visitor they may serve, else wait free.
+    @inline(__always)
+    mutating func becomeFree(_ p: Int) {
+        let zone = Int(staff[p].zone)
+        if zone >= 0 {
+            if let v = popQueue(zone) {
+                startDialogue(p, v)
+                return
+            }
+        } else {
+            // Roving: the earliest request over the site's zones.
+            var best = -1
+            var bestTick: Tick = 0, bestSeq: UInt64 = 0
+            for z in model.siteZones[Int(staff[p].site)] {
+                let h = Int(queueHead[z])
+                if h < 0 { continue }
+                let t = visitors[h].requestTick, q = visitors[h].queueSeq
+                if best < 0 || t < bestTick || (t == bestTick && q < bestSeq) {
+                    best = z
+                    bestTick = t
+                    bestSeq = q
+                }
+            }
+            if best >= 0, let v = popQueue(best) {
+                startDialogue(p, v)
+                return
+            }
+        }
+        pushFree(p)
+    }
+
+    // MARK: - Queues (intrusive lists through the visitor slots)
+
+    @inline(__always)
+    mutating func enqueue(_ v: Int, zone z: Int) {
+        queueSeq &+= 1
+        let tail = queueTail[z]
+        visitors[v].queueSeq = queueSeq
+        visitors[v].queuePrev = tail
+        visitors[v].queueNext = -1
+        if tail >= 0 { visitors[Int(tail)].queueNext = Int32(v) } else { queueHead[z] = Int32(v) }
+        queueTail[z] = Int32(v)
+    }
+
+    @inline(__always)
+    mutating func removeFromQueue(_ v: Int) {
+        let z = Int(visitors[v].zone)
+        let prev = visitors[v].queuePrev, next = visitors[v].queueNext
+        if prev >= 0 { visitors[Int(prev)].queueNext = next } else { queueHead[z] = next }
+        if next >= 0 { visitors[Int(next)].queuePrev = prev } else { queueTail[z] = prev }
+        visitors[v].queuePrev = -1
+        visitors[v].queueNext = -1
+    }
+
+    @inline(__always)
+    mutating func popQueue(_ z: Int) -> Int? {
+        let h = Int(queueHead[z])
+        if h < 0 { return nil }
+        removeFromQueue(h)
+        return h
+    }
+
+    // MARK: - Visitors
+
+    @inline(__always)
+    mutating func scheduleNextArrival(_ s: Int) {
+        let base = Int(streamSpecs[s].segmentStart), count = Int(streamSpecs[s].segmentCount)
+        let weekHazard = streamSpecs[s].weekHazard
+        var st = streams[s]
+        var e = -log(1 - st.rng.uniform())
+        if e > 2 * weekHazard {
+            let weeks = (e / weekHazard).rounded(.down) - 1
+            e -= weeks * weekHazard
+            st.t += weeks * 10080
+            st.weekBase += weeks * 10080
+        }
+        while true {
+            let seg = segments[base + Int(st.segment)]
+            let from = max(st.t, st.weekBase + seg.start)
+            let avail = (st.weekBase + seg.end - from) * seg.rate
+            if e < avail {
+                st.t = from + e * seg.inverseRate
+                break
+            }
+            e -= avail
+            st.segment += 1
+            if Int(st.segment) == count {
+                st.segment = 0
+                st.weekBase += 10080
+            }
+        }
+        streams[s] = st
+        let tick = ticks(minutes: st.t)
+        if tick < horizon {
+            heap.schedule(at: tick, priority: 8, kind: EventKind.arrival, a: Int32(s))
+        }
+    }
+
+    @inline(__always)
+    mutating func arrive(_ s: Int) {
+        scheduleNextArrival(s)
+        let persona = Int(streamSpecs[s].persona)
+        if now >= warmup { personas[persona].visits += 1 }
+        // Everything this visitor draws comes from its own generator, seeded from the
+        // persona's stream: the same visitors whatever the staffing. Fixed order: the
+        // dialogue choice (when p < 1), its duration, its patience; then per route step.
+        var rng = SplitMix64(state: streams[s].rng.next())
+        var wants = false
+        var duration: Tick = 0, patience: Tick = -1
+        if streamSpecs[s].hasDialogue {
+            let p = streamSpecs[s].dialogueP
+            wants = p >= 1 || rng.uniform() < p
+            duration = ticks(minutes: streamSpecs[s].duration.draw(&rng))
+            if streamSpecs[s].hasPatience { patience = ticks(minutes: streamSpecs[s].patience.draw(&rng)) }
+        }
+        var visitor = Replication.emptyVisitor
+        visitor.rng = rng
+        visitor.duration = duration
+        visitor.patience = patience
+        visitor.stream = Int32(s)
+        visitor.state = 1
+        visitor.wants = wants
+        let v: Int
+        if freeVisitors.isEmpty {
+            v = visitors.count
+            visitors.append(visitor)
+        } else {
+            v = Int(freeVisitors.removeLast())
+            visitor.gen = visitors[v].gen &+ 1
+            visitors[v] = visitor
+        }
+        walk(v)
+    }
+
+    /// Walks the route from the visitor's current step until they settle in a zone (dwell
+    /// or dialogue) or leave the building.
+    @inline(__always)
+    mutating func walk(_ v: Int) {
+        let stream = Int(visitors[v].stream)
+        let stepBase = Int(streamSpecs[stream].stepStart), stepCount = Int(streamSpecs[stream].stepCount)
+        while Int(visitors[v].step) < stepCount {
+            let step = steps[stepBase + Int(visitors[v].step)]
+            // Fixed draw order per step: the choice (when p < 1), then the dwell.
+            var take = true
+            if step.p < 1 { take = visitors[v].rng.uniform() < step.p }
+            let dwell = ticks(minutes: step.dwell.draw(&visitors[v].rng))
+            let z = Int(step.zone)
+            if !take || z < 0 {
+                visitors[v].step += 1
+                continue
+            }
+            if zones[z].count >= zones[z].capacity {
+                if now >= warmup { zones[z].turnaways += 1 }
+                if !visitors[v].attempted { break }  // turned away at the first zone: leaves
+                visitors[v].step += 1
+                continue
+            }
+            visitors[v].attempted = true
+            enterZone(v, z)
+            if visitors[v].wants && !visitors[v].asked && Int32(z) == streamSpecs[stream].dialogueZone {
+                visitors[v].asked = true
+                visitors[v].pendingDwell = dwell
+                if requestDialogue(v, zone: z, stream: stream) { return }  // waiting or in dialogue
+            }
+            if dwell > 0 {
+                heap.schedule(at: now + dwell, priority: 8, kind: EventKind.dwellEnd, a: Int32(v), b: visitors[v].gen)
+                return
+            }
+            leaveZone(v)
+        }
+        // Done: free the slot (its generation moves on at reuse).
+        visitors[v].state = 0
+        freeVisitors.append(Int32(v))
+    }
+
+    /// After a dialogue or an abandoned request the visitor dwells in the zone.
+    @inline(__always)
+    mutating func continueAfterDialogue(_ v: Int) {
+        visitors[v].state = 1
+        let dwell = visitors[v].pendingDwell
+        if dwell > 0 {
+            heap.schedule(at: now + dwell, priority: 8, kind: EventKind.dwellEnd, a: Int32(v), b: visitors[v].gen)
+        } else {
+            leaveZone(v)
+            walk(v)
+        }
+    }
+
+    @inline(__always)
+    mutating func enterZone(_ v: Int, _ z: Int) {
+        touch(z)
+        zones[z].count += 1
+        if now >= warmup {
+            if zones[z].count > zones[z].peak { zones[z].peak = zones[z].count }
+            let last = Int(visitors[v].lastZone)
+            if last >= 0 { flows[last * zones.count + z] += 1 }
+        }
+        visitors[v].zone = Int32(z)
+    }
+
+    @inline(__always)
+    mutating func leaveZone(_ v: Int) {
+        let z = Int(visitors[v].zone)
+        touch(z)
+        zones[z].count -= 1
+        visitors[v].lastZone = Int32(z)
+        visitors[v].zone = -1
+        visitors[v].step += 1
+    }
+
+    /// Adds the person-time since the zone's last change (while its site is open and after
+    /// the warm-up) to the hour-of-day bins.
+    @inline(__always)
+    mutating func touch(_ z: Int) {
+        let last = zones[z].last
+        if now == last { return }
+        zones[z].last = now
+        let count = zones[z].count
+        if count == 0 || !siteOpen[Int(zones[z].site)] || now <= warmup { return }
+        let from = max(last, warmup)
+        if from >= zones[z].binStart && now <= zones[z].binEnd {
+            zoneHourTicks[z * 24 + zones[z].bin] += Double(count) * Double(now - from)
+            return
+        }
+        var a = from
+        while a < now {
+            let hourIndex = a / ticksPerHour
+            let binStart = hourIndex * ticksPerHour
+            let binEnd = binStart + ticksPerHour
+            let bin = Int(hourIndex % 24)
+            let b = min(now, binEnd)
+            zoneHourTicks[z * 24 + bin] += Double(count) * Double(b - a)
+            zones[z].binStart = binStart
+            zones[z].binEnd = binEnd
+            zones[z].bin = bin
+            a = b
+        }
+    }
+
+    /// Returns true when the visitor now waits or talks (the dwell comes after).
+    @inline(__always)
+    mutating func requestDialogue(_ v: Int, zone z: Int, stream: Int) -> Bool {
+        let persona = Int(streamSpecs[stream].persona)
+        let measuredRequest = now >= warmup
+        if measuredRequest { personas[persona].requested += 1 }
+        visitors[v].requestTick = now
+        let site = Int(zones[z].site)
+        // Nobody to ask: self-service hours, or no one on duty for this zone for the rest
+        // of the day — the request is given up at once.
+        if !siteStaffed[site] || now >= zoneEligibleUntil[z] {
+            if measuredRequest { personas[persona].abandoned += 1 }
+            return false
+        }
+        if let p = pickFree(zone: z, site: site, competence: Int(streamSpecs[stream].competence)) {
+            startDialogue(p, v)
+            return true
+        }
+        visitors[v].state = 2
+        enqueue(v, zone: z)
+        let patience = visitors[v].patience
+        if patience >= 0 {
+            heap.schedule(at: now + patience, priority: 8, kind: EventKind.patience, a: Int32(v), b: visitors[v].gen)
+        }
+        return true
+    }
+
+    /// A free staff member for a request: one holding the competence if any is free, else
+    /// anyone free (zone staff before roving staff).
+    @inline(__always)
+    mutating func pickFree(zone z: Int, site s: Int, competence c: Int) -> Int? {
+        let roving = zones.count + s
+        if c >= 0 {
+            var list = z
+            while true {
+                var p = Int(freeHead[list])
+                while p >= 0 {
+                    if model.hasCompetence(p, c) {
+                        removeFree(p)
+                        return p
+                    }
+                    p = Int(staff[p].freeNext)
+                }
+                if list == roving { break }
+                list = roving
+            }
+        }
+        var p = Int(freeHead[z])
+        if p < 0 { p = Int(freeHead[roving]) }
+        if p < 0 { return nil }
+        removeFree(p)
+        return p
+    }
+
+    @inline(__always)
+    mutating func startDialogue(_ p: Int, _ v: Int) {
+        let request = visitors[v].requestTick
+        if request >= warmup {
+            let stream = Int(visitors[v].stream)
+            let persona = Int(streamSpecs[stream].persona)
+            let competence = Int(streamSpecs[stream].competence)
+            let wait = now - request
+            personas[persona].served += 1
+            if competence < 0 || model.hasCompetence(p, competence) { personas[persona].matched += 1 }
+            if wait > 0 {
+                personas[persona].waited += 1
+                personas[persona].waitSum += wait
+                if wait > personas[persona].maxWait { personas[persona].maxWait = wait }
+                waitBins[persona * WaitBins.count + WaitBins.index(wait)] += 1
+            } else {
+                personas[persona].zeroWaits += 1
+            }
+        }
+        visitors[v].state = 3
+        visitors[v].gen &+= 1  // cancels the patience timer
+        staff[p].state = 2
+        staff[p].visitor = Int32(v)
+        staff[p].busyStart = now
+        heap.schedule(at: now + visitors[v].duration, priority: 8, kind: EventKind.serviceEnd, a: Int32(p))
+    }
+
+    @inline(__always)
+    mutating func serviceEnd(_ p: Int) {
+        dialogueTicks += measured(from: staff[p].busyStart)
+        let v = Int(staff[p].visitor)
+        staff[p].visitor = -1
+        if staff[p].pendingLeave {
+            goOff(p)
+        } else {
+            becomeFree(p)
+        }
+        continueAfterDialogue(v)
+    }
+
+    /// The visitor, already out of the queue, gives up waiting (patience or the end of
+    /// staffed hours) and dwells.
+    mutating func abandon(_ v: Int) {
+        visitors[v].gen &+= 1  // its patience timer is void
+        if visitors[v].requestTick >= warmup {
+            let persona = Int(streamSpecs[Int(visitors[v].stream)].persona)
+            personas[persona].abandoned += 1
+        }
+        continueAfterDialogue(v)
+    }
+}

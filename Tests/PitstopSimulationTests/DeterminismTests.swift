@@ -1,0 +1,128 @@
+import PitstopModel
+import Testing
+
+@testable import PitstopSimulation
+
+@Suite struct DeterminismTests {
+    static let options = RunOptions(days: 14, warmupDays: 2, replications: 4, seed: 77, jobs: 1)
+
+    @Test func sameSeedGivesIdenticalJSON() {
+        let sim = Simulator(Fixture.library())
+        let a = sim.run(Self.options), b = sim.run(Self.options)
+        #expect(a.json() == b.json())
+        #expect(a.kpiCSV() == b.kpiCSV())
+        #expect(a.rotaCSV() == b.rotaCSV())
+        var other = Self.options
+        other.seed = 78
+        #expect(sim.run(other).json() != a.json())
+    }
+
+    @Test func resultsDoNotDependOnTheNumberOfJobs() {
+        let sim = Simulator(Fixture.library())
+        var options = Self.options
+        let one = sim.run(options)
+        options.jobs = 2
+        let two = sim.run(options)
+        options.jobs = 3
+        let three = sim.run(options)
+        #expect(one.json() == two.json())
+        #expect(one.json() == three.json())
+        #expect(one.samples == two.samples)
+        #expect(one.hourlyOccupancy == two.hourlyOccupancy)
+        #expect(one.waitHistogram == two.waitHistogram)
+        #expect(one.flows == two.flows)
+        #expect(one.rota == two.rota)
+    }
+
+    @Test func progressReportsEveryReplication() {
+        let seen = Counter()
+        _ = Simulator(Fixture.library()).run(RunOptions(days: 2, replications: 5, seed: 1, jobs: 2)) { done, total in
+            #expect(total == 5)
+            seen.add(done)
+        }
+        #expect(seen.values.sorted() == [1, 2, 3, 4, 5])
+    }
+
+    /// Common random numbers: a persona's visitors are the same whatever the staffing.
+    @Test func personasSeeTheSameVisitorsAcrossStaffing() throws {
+        let base = Fixture.mmc(lambda: 0.3, mu: 0.2, servers: 2)
+        let more = Fixture.mmc(lambda: 0.3, mu: 0.2, servers: 4)
+        let options = RunOptions(days: 5, warmupDays: 1, replications: 3, seed: 5, jobs: 1)
+        let a = Simulator(base).run(options), b = Simulator(more).run(options)
+        let visitsA = try #require(a.samples.personas["walk-in"]?["visits"])
+        #expect(visitsA == b.samples.personas["walk-in"]?["visits"])
+        #expect(a.samples.kpis["dialogues_requested"] == b.samples.kpis["dialogues_requested"])
+        // … but staffing changes the waits.
+        #expect(a.kpis["wait_mean_min"]!.mean > b.kpis["wait_mean_min"]!.mean)
+
+        // The library: other staffing rules and an extra persona leave a persona's visits alone.
+        var changed = Fixture.library(minStaffFamily: 2, extraStaff: 2)
+        changed.personas.insert(Persona(id: "newcomer", name: "New", demand: .arrivalsPerHour(["main": 3]),
+                                        route: [RouteStep(zone: "desk", dwell: .constant(5))]), at: 0)
+        let lib = Simulator(Fixture.library()).run(options), lib2 = Simulator(changed).run(options)
+        for persona in ["pregnant", "student"] {
+            #expect(lib.samples.personas[persona]?["visits"] == lib2.samples.personas[persona]?["visits"])
+            #expect(lib.samples.personas[persona]?["dialogues_requested"]
+                    == lib2.samples.personas[persona]?["dialogues_requested"])
+        }
+    }
+
+    @Test func jsonHasTheContractShape() throws {
+        let r = Simulator(Fixture.library()).run(Self.options)
+        let json = r.json()
+        let data = try #require(json.data(using: .utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["format", "scenario", "seed", "replications", "days", "kpis", "perspectives",
+                                     "personas", "zones"])
+        #expect(object["format"] as? Int == 1)
+        #expect(object["seed"] as? Int == 77)
+        let kpis = try #require(object["kpis"] as? [String: [String: Any]])
+        #expect(Set(kpis.keys) == Set(KPIName.overall))
+        let visits = try #require(kpis["visits"])
+        #expect((visits["ci95"] as? [Double])?.count == 2)
+        let zones = try #require(object["zones"] as? [String: [String: Any]])
+        #expect(Set(zones.keys) == ["main/desk", "main/family", "branch/desk"])
+        let personas = try #require(object["personas"] as? [String: [String: Any]])
+        #expect(Set(personas["student"]?.keys ?? [:].keys) == Set(KPIName.visitor))
+        let perspectives = try #require(object["perspectives"] as? [String: Any])
+        #expect(Set(perspectives.keys) == ["private", "learning"])
+        // Keys are sorted at every level.
+        let lines = json.split(separator: "\n")
+        #expect(lines[1].hasPrefix("  \"days\""))
+        #expect(json.contains("\"visits\": { \"ci95\": ["))
+        // The CSV holds every estimate once.
+        let csv = r.kpiCSV().split(separator: "\n")
+        #expect(csv[0] == "scope,id,kpi,mean,ci_low,ci_high")
+        #expect(csv.count == 1 + 17 + 2 * 9 + 9 + 9 + 3 * 3)
+        #expect(csv[1].hasPrefix("overall,,visits,"))
+    }
+
+    @Test func unicodeNamesAreEscapedProperly() {
+        var s = Fixture.mmc(lambda: 0.1, mu: 0.2, servers: 1)
+        s.name = "Børnefamilien \"<&>\" \\ ny"
+        let json = Simulator(s).run(RunOptions(days: 1, replications: 2, seed: 1, jobs: 1)).json()
+        #expect(json.contains("\"scenario\": \"Børnefamilien \\\"<&>\\\" \\\\ ny\""))
+    }
+
+    @Test func numbersAreFormattedDeterministically() {
+        #expect(formatNumber(12) == "12")
+        #expect(formatNumber(0.1 + 0.2) == "0.3")
+        #expect(formatNumber(-0.0) == "0")
+        #expect(formatNumber(.nan) == "0")
+        #expect(formatNumber(2.5e-7) == "0")
+        #expect(formatNumber(1234567.123456789) == "1234567.123457")
+        #expect(formatNumber(-3.25) == "-3.25")
+    }
+}
+
+import Foundation
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Int] = []
+    func add(_ v: Int) {
+        lock.lock()
+        values.append(v)
+        lock.unlock()
+    }
+}

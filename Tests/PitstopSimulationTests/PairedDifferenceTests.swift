@@ -1,0 +1,45 @@
+import PitstopModel
+import Testing
+
+@testable import PitstopSimulation
+
+@Suite struct PairedDifferenceTests {
+    /// The paired differences, computed by hand from the per-replication samples.
+    @Test func pairedDifferencesByHand() throws {
+        let options = RunOptions(days: 3, warmupDays: 1, replications: 4, seed: 21, jobs: 1)
+        let a = Simulator(Fixture.mmc(lambda: 0.3, mu: 0.2, servers: 2, name: "Two")).run(options)
+        let b = Simulator(Fixture.mmc(lambda: 0.3, mu: 0.2, servers: 3, name: "Three")).run(options)
+        let d = PairedDifference.compare(baseline: a, other: b)
+        #expect(d.baseline == "Two" && d.other == "Three" && d.pairs == 4)
+
+        let x = try #require(a.samples.kpis["wait_mean_min"]), y = try #require(b.samples.kpis["wait_mean_min"])
+        let diffs = (0..<4).map { y[$0] - x[$0] }
+        let mean = diffs.reduce(0, +) / 4
+        let sd = (diffs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()
+        let half = 3.182446305284263 * sd / 2
+        let w = try #require(d.kpis["wait_mean_min"])
+        #expect(abs(w.mean - mean) < 1e-12)
+        #expect(abs(w.ci95[0] - (mean - half)) < 1e-12 && abs(w.ci95[1] - (mean + half)) < 1e-12)
+        #expect(abs((w.relative ?? 0) - mean / (x.reduce(0, +) / 4)) < 1e-12)
+        #expect(w.mean < 0)  // a third clerk cuts waiting
+
+        // Same visitors on both sides: the difference in visits is exactly zero.
+        let v = try #require(d.kpis["visits"])
+        #expect(v.mean == 0 && v.ci95 == [0, 0])
+        // abandoned is 0 in both: relative is undefined.
+        #expect(d.kpis["abandoned"]?.relative == nil)
+        #expect(d.perspectives["private"]?["wait_mean_min"]?.mean == w.mean)
+        #expect(Set(d.kpis.keys) == Set(KPIName.overall))
+
+        let json = d.json()
+        #expect(json.hasPrefix("{\n  \"kpis\": {\n    \"abandoned\": { \"ci95\": [0, 0], \"mean\": 0, \"relative\": null }"))
+        #expect(json.contains("\"perspectives\": {\n    \"private\": {"))
+    }
+
+    @Test func aScenarioAgainstItselfDiffersByNothing() {
+        let options = RunOptions(days: 3, replications: 3, seed: 2, jobs: 2)
+        let s = Simulator(Fixture.library())
+        let d = PairedDifference.compare(baseline: s.run(options), other: s.run(options))
+        for (_, e) in d.kpis { #expect(e.mean == 0 && e.ci95 == [0, 0]) }
+    }
+}
