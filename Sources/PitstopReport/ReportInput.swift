@@ -67,9 +67,13 @@ public struct KPIComparisonRow: Sendable, Hashable {
         return Interval(mean: d.mean / baseline.mean, low: Swift.min(a, b), high: Swift.max(a, b))
     }
 
-    /// Whether the difference to other scenario `other` is clear: its interval excludes zero.
+    /// Whether the difference to other scenario `other` is clear: its interval excludes zero
+    /// and it is large enough to show at the KPI's precision.
     public func isClaimed(_ other: Int) -> Bool {
-        difference(other)?.excludesZero ?? false
+        guard let d = difference(other), d.excludesZero else { return false }
+        // A difference too small to show at the KPI's precision ("0.0 h") is not claimed either.
+        let info = KPIInfo.info(for: kpi)
+        return info.display(d.mean.magnitude) >= (info.decimals == 0 ? 0.5 : 0.05)
     }
 }
 

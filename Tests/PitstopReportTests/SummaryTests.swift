@@ -35,6 +35,24 @@ func row(_ kpi: String, base: Double, other: Double, low: Double, high: Double) 
             == ["Visits per day", "Turned away at a full zone per day", "Staff hours on the floor per day"])
     }
 
+    @Test func aDifferenceThatRoundsToNothingIsNotClaimed() {
+        // 0.004 h excludes zero but shows as "0.0 h": claiming it would say nothing.
+        let tiny = row("travel_hours", base: 0.01, other: 0.014, low: 0.002, high: 0.006)
+        #expect(!tiny.isClaimed(0))
+        #expect(ComparisonSummary.claims(input([tiny])).isEmpty)
+        #expect(ComparisonSummary.unclear(input([tiny]), other: 0) == ["Staff travel hours per day"])
+    }
+
+    @Test func changesFromAlmostNothingAreGivenInUnitsNotPercent() {
+        // 0.009 → 2.2 turn-aways is "+2.2", not "+24,000 %".
+        let fromNothing = row("turnaways", base: 0.009, other: 2.2, low: 1.9, high: 2.5)
+        let sentence = ComparisonSummary.sentences(input([fromNothing]))
+        #expect(sentence == ["Turned away at a full zone per day: +2.2 (+1.9 to +2.5), from 0.0 to 2.2 — higher, worse."])
+        // Waits are minutes, whatever the baseline.
+        let wait = row("wait_mean_min", base: 1.0, other: 3.0, low: 1.5, high: 2.5)
+        #expect(ComparisonSummary.sentences(input([wait]))[0].hasPrefix("Mean wait for a dialogue: +2.0 min (+1.5 min to +2.5 min)"))
+    }
+
     @Test func intervalBoundsDecideNotTheMean() {
         #expect(Interval(mean: 1, low: 0.1, high: 2).excludesZero)
         #expect(Interval(mean: -1, low: -2, high: -0.1).excludesZero)
@@ -55,13 +73,13 @@ func row(_ kpi: String, base: Double, other: Double, low: Double, high: Double) 
         ])
     }
 
-    @Test func countsTimesAndCostsAreWordedRelative() {
+    @Test func countsAndCostsAreWordedRelativeAndWaitsInMinutes() {
         let wait = row("wait_mean_min", base: 6.2, other: 4.0, low: -2.6, high: -1.8)
         #expect(ComparisonSummary.sentences(input([wait])) == [
-            "Mean wait for a dialogue: −35 % (−42 % to −29 %), from 6.2 min to 4.0 min — lower, better.",
+            "Mean wait for a dialogue: −2.2 min (−2.6 min to −1.8 min), from 6.2 min to 4.0 min — lower, better.",
         ])
         #expect(ComparisonSummary.sentences(input([wait], language: .da)) == [
-            "Gennemsnitlig ventetid på en samtale: −35 % (−42 % til −29 %), fra 6,2 min til 4,0 min — lavere, bedre.",
+            "Gennemsnitlig ventetid på en samtale: −2,2 min (−2,6 min til −1,8 min), fra 6,2 min til 4,0 min — lavere, bedre.",
         ])
         let cost = row("cost_per_dialogue", base: 812, other: 650, low: -185, high: -139)
         #expect(ComparisonSummary.sentences(input([cost])) == [
@@ -106,7 +124,8 @@ func row(_ kpi: String, base: Double, other: Double, low: Double, high: Double) 
         #expect(bullets.count == 1)
         #expect(bullets[0].contains("Dialogues served per day"))
         #expect(!bullets.joined().contains("Visits"))
-        #expect(summary.contains("No clear difference (the 95 % interval includes zero): Visits per day."))
+        #expect(summary.contains(
+            "No clear difference (the 95 % interval includes zero, or the change rounds to nothing): Visits per day."))
     }
 
     @Test func noClearDifferenceAtAllIsSaid() {
