@@ -155,8 +155,11 @@ struct SimulationSummary {
         out.append(table.render())
         out.append("")
         out.append("By user perspective")
-        let keys = ["visits", "dialogues_requested", "served_share", "competence_match_share", "wait_mean_min", "abandoned"]
-        var p = TextTable(header: ["Perspective"] + keys.map { KPIInfo.info(for: $0).englishName })
+        let columns = [("visits", "Visits"), ("dialogues_requested", "Dialogues asked"), ("served_share", "Served"),
+                       ("competence_match_share", "Right competence"), ("wait_mean_min", "Mean wait"),
+                       ("abandoned", "Gave up")]
+        let keys = columns.map(\.0)
+        var p = TextTable(header: ["Perspective (per day)"] + columns.map(\.1))
         for perspective in scenario.perspectives {
             guard let kpis = results.perspectives[perspective.id] else { continue }
             p.rows.append(
