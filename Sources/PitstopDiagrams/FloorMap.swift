@@ -87,6 +87,10 @@ public enum HeatBand: String, CaseIterable, Sendable {
 public enum FloorMap {
     /// Drawing scale.
     public static let pointsPerMetre = 12.0
+    /// At most this many walks between zones are drawn, the largest first.
+    public static let flowsShown = 8
+    /// Walks smaller than this share of the largest are not drawn.
+    public static let flowShareShown = 0.1
 
     public static func dot(site: Site, in scenario: Scenario, overlay: FloorMapOverlay? = nil, idPrefix: String? = nil) -> String {
         FloorMapBuilder(site: site, scenario: scenario, overlay: overlay, idPrefix: idPrefix).build()
@@ -212,10 +216,10 @@ struct FloorMapBuilder {
             + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text("Walkable link"), size: 10) + "</TD></TR>"
         if let flowMax {
             legend += "<TR><TD WIDTH=\"24\">" + H.font("<B>" + H.text("—") + "</B>", size: 12, colour: "#1F5F8B")
-                + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text("Visitors a day (max \(Format.number(flowMax, decimals: 0)))"), size: 10) + "</TD></TR>"
+                + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text("Walks a day, the main ones (max \(Format.number(flowMax, decimals: 0)))"), size: 10) + "</TD></TR>"
         }
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + legend + "</TABLE>"
-        let captions = rows.map(\.caption) + ["Visitors a day (max 00000)", "User perspective"]
+        let captions = rows.map(\.caption) + ["Walks a day, the main ones (max 00000)", "User perspective"]
         let legendWidth = 22 + 12 + 10 * 0.58 * Double(captions.map(\.count).max() ?? 10)
         let legendHeight = Double(rows.count + 3) * 19
         w.node("legend", [
@@ -262,7 +266,14 @@ struct FloorMapBuilder {
                 result.append(("z\(i + 1)", "z\(j + 1)", sums[i]?[j] ?? 0))
             }
         }
-        return result
+        // Only the main walks: a map with every trickle drawn is a tangle nobody reads.
+        guard let largest = result.map(\.value).max() else { return [] }
+        let kept = result.enumerated()
+            .filter { $0.element.value >= FloorMap.flowShareShown * largest }
+            .sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }
+            .prefix(FloorMap.flowsShown)
+            .sorted { $0.offset < $1.offset }
+        return kept.map(\.element)
     }
 
     private func ordered(_ a: String, _ b: String, zones: [String: String]) -> (String, String) {

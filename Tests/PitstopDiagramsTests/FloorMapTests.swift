@@ -86,12 +86,24 @@ import Testing
         #expect(parsed.node("z6")?.texts == ["Samtale…", "120 %"])
         let legend = try #require(parsed.node("legend"))
         for band in HeatBand.allCases { #expect(legend.texts.contains("\(band.label) (\(band.range))")) }
-        #expect(legend.texts.contains("Visitors a day (max 500)"))
+        #expect(legend.texts.contains("Walks a day, the main ones (max 500)"))
         let title = try #require(parsed.groups.first { $0.kind == "graph" })
         #expect(title.texts.contains("Mean occupancy · Floor 60 × 40 m"))
     }
 
-    @Test func flowsAreAddedUpAndScaledToTheLargest() throws {
+    @Test func onlyTheMainWalksAreDrawn() throws {
+        // Twelve walks from zone 1: the largest eight of those at least a tenth of the largest.
+        var flows: [ZoneLink: Double] = [:]
+        let ids = site.zones.map(\.id)
+        for (k, other) in ids.dropFirst().enumerated() { flows[ZoneLink(ids[0], other)] = Double(100 - 10 * k) }
+        flows[ZoneLink(ids[1], ids[2])] = 5  // under a tenth of 100
+        let dot = FloorMap.dot(site: site, in: library, overlay: FloorMapOverlay(zoneValues: [:], flows: flows))
+        let drawn = dot.split(separator: "\n").filter { $0.contains(" -- ") && $0.contains("penwidth=") && !$0.contains("dashed") }
+        #expect(drawn.count == min(FloorMap.flowsShown, ids.count - 1))
+        #expect(!drawn.contains { $0.contains(">5<") })
+    }
+
+        @Test func flowsAreAddedUpAndScaledToTheLargest() throws {
         let dot = FloorMap.dot(site: site, in: library, overlay: Self.overlay)
         let edges = dot.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.contains(" -- ") }
         // Links without a flow stay dashed; a flow replaces its link; unknown zones and loops are dropped.
