@@ -104,6 +104,47 @@ import Testing
         }
     }
 
+    @Test func compareWritesTheReportAndTheContractJSON() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["compare", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml", "--days", "3",
+                                       "--replications", "3", "--format", "json", "--out", dir.path, "--lang", "da"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["format", "baseline", "seed", "replications", "days", "results", "differences",
+                                   "org_changes"])
+        #expect(json["baseline"] as? String == "Traditionelt bibliotek (filialer)")
+        let differences = try #require(json["differences"] as? [String: [String: Any]])
+        let pitstop = try #require(differences["Pitstop-biblioteket"]?["kpis"] as? [String: [String: Any]])
+        #expect(pitstop["dialogues_served"]?["relative"] != nil)
+        #expect((pitstop["visits"]?["mean"] as? Double) == 0)  // same visitors in both
+        let changes = try #require(json["org_changes"] as? [String: [String: Any]])
+        let moved = try #require(changes["Pitstop-biblioteket"]?["moved"] as? [[String: Any]])
+        #expect(!moved.isEmpty)
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<html lang=\"da\">"))
+        for name in ["comparison.json", "comparison.csv", "orgchart-traditional.svg", "orgchart-pitstop.svg",
+                     "orgdiff-traditional-pitstop.svg", "heat-pitstop-main.svg"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
+        }
+        // Nothing but the outputs in the folder: no temporary files left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty)
+    }
+
+    @Test func compareNeedsTwoScenarios() throws {
+        let r = try CommandRunner.run(["compare", "Scenarios/pitstop.yaml"])
+        #expect(r.status == 64)
+    }
+
+    @Test func aBrokenScenarioStopsCompareBeforeAnythingIsWritten() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        let r = try CommandRunner.run(["compare", "Scenarios/pitstop.yaml", "docs/examples/broken.yaml", "--out", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("broken.yaml:7:31: error:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func inputsAreNeverModified() throws {
         let files = bundled.map { CommandRunner.packageRoot.appendingPathComponent($0) }
         let before = try files.map { try Data(contentsOf: $0) }
