@@ -69,7 +69,8 @@ public struct KPIInfo: Sendable, Hashable {
         return KPIInfo(key: key, kind: kind, preference: .neutral, englishName: name, danishName: name)
     }
 
-    /// The KPIs of the results contract, in the order of the contract.
+    /// The KPIs of the results contract in its order, with `dialogue_hours` (an addition) after
+    /// the dialogues served.
     public static let catalogue: [KPIInfo] = [
         KPIInfo(key: "visits", kind: .count, preference: .neutral,
                 englishName: "Visits per day", danishName: "Besøg pr. dag"),
@@ -77,6 +78,8 @@ public struct KPIInfo: Sendable, Hashable {
                 englishName: "Dialogues requested per day", danishName: "Ønskede samtaler pr. dag"),
         KPIInfo(key: "dialogues_served", kind: .count, preference: .higherIsBetter,
                 englishName: "Dialogues served per day", danishName: "Samtaler gennemført pr. dag"),
+        KPIInfo(key: "dialogue_hours", kind: .hours, preference: .higherIsBetter,
+                englishName: "Hours of dialogue held per day", danishName: "Samtaletimer pr. dag"),
         KPIInfo(key: "served_share", kind: .share, preference: .higherIsBetter,
                 englishName: "Share of dialogues served", danishName: "Andel samtaler gennemført"),
         KPIInfo(key: "competence_match_share", kind: .share, preference: .higherIsBetter,

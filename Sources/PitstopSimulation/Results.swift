@@ -33,6 +33,8 @@ public enum KPIName {
         "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "turnaways", "staff_floor_hours",
         "staff_utilisation", "travel_hours", "coverage_share", "annual_staff_cost", "cost_per_visit",
         "cost_per_dialogue",
+        // Beyond the contract: hours staff spent in dialogue per day ("the meeting" delivered).
+        "dialogue_hours",
     ]
     /// The KPIs of a perspective or a persona (a persona without a dialogue has only `visits`).
     public static let visitor = [

@@ -244,6 +244,7 @@ struct ReplicationKPIs: Sendable {
             cost,
             visitsPerDay > 0 ? cost / (visitsPerDay * 365) : 0,
             servedPerDay > 0 ? cost / (servedPerDay * 365) : 0,
+            Double(t.dialogueTicks) / Double(ticksPerHour) / m,
         ]
         self.overall = overall
 
