@@ -42,8 +42,10 @@ let package = Package(
         .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PitstopSimulationTests", dependencies: ["PitstopSimulation", "PitstopScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
-        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        // Shared test support (not API): an SVG reader for the rendering and diagram tests.
+        .target(name: "_PitstopTestSupport", path: "Tests/_PitstopTestSupport"),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "_PitstopTestSupport"]),
+        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],

@@ -1,7 +1,7 @@
 /// A minimal JSON tree with a deterministic, pretty-printed rendering: object keys sorted,
 /// two-space indentation, objects whose members are all scalars or scalar arrays (such as
 /// an estimate) on one line, numbers in ``formatNumber(_:)``.
-indirect enum JSONText {
+public indirect enum JSONText: Sendable, Hashable {
     case number(Double)
     case integer(Int64)
     case unsigned(UInt64)
@@ -30,7 +30,8 @@ indirect enum JSONText {
         return false
     }
 
-    func rendered(indent: Int = 0) -> String {
+    /// The text, indented to sit `indent` spaces deep (no trailing newline).
+    public func rendered(indent: Int = 0) -> String {
         var out = ""
         write(to: &out, indent: indent)
         return out
@@ -99,7 +100,8 @@ public func formatNumber(_ x: Double) -> String {
 }
 
 /// A JSON string literal; non-ASCII characters are kept as they are.
-func jsonQuoted(_ s: String) -> String {
+/// A JSON string literal.
+public func jsonQuoted(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
         switch scalar {
@@ -121,5 +123,5 @@ func jsonQuoted(_ s: String) -> String {
 }
 
 extension Estimate {
-    var jsonText: JSONText { .object(["mean": .number(mean), "ci95": .array(ci95.map { .number($0) })]) }
+    public var jsonText: JSONText { .object(["mean": .number(mean), "ci95": .array(ci95.map { .number($0) })]) }
 }

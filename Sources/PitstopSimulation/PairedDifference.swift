@@ -12,7 +12,7 @@ public struct DifferenceEstimate: Sendable, Hashable, Codable {
         self.relative = relative
     }
 
-    var jsonText: JSONText {
+    public var jsonText: JSONText {
         .object(["mean": .number(mean), "ci95": .array(ci95.map { .number($0) }),
                  "relative": relative.map { .number($0) } ?? .null])
     }
@@ -40,11 +40,14 @@ public struct ComparisonDifferences: Sendable, Hashable {
 
     /// `{"kpis": {…}, "perspectives": {…}}` as in the compare contract, sorted keys,
     /// indented to sit `indent` spaces deep (no trailing newline).
-    public func json(indent: Int = 0) -> String {
-        JSONText.object([
+    public func json(indent: Int = 0) -> String { jsonText.rendered(indent: indent) }
+
+    /// `{"kpis": {…}, "perspectives": {…}}` as a JSON tree.
+    public var jsonText: JSONText {
+        .object([
             "kpis": .object(kpis.mapValues(\.jsonText)),
             "perspectives": .object(perspectives.mapValues { .object($0.mapValues(\.jsonText)) }),
-        ]).rendered(indent: indent)
+        ])
     }
 }
 

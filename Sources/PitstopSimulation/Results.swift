@@ -140,7 +140,7 @@ func clockText(_ minutes: Int) -> String {
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
-func csvField(_ s: String) -> String {
+public func csvField(_ s: String) -> String {
     if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -210,7 +210,7 @@ public struct SimulationResults: Sendable {
     }
 
     /// The results object of the contract as a JSON tree.
-    var jsonText: JSONText {
+    public var jsonText: JSONText {
         func scoped(_ m: [String: [String: Estimate]]) -> JSONText {
             .object(m.mapValues { .object($0.mapValues(\.jsonText)) })
         }

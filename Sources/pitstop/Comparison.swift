@@ -190,32 +190,28 @@ struct Comparison {
 
     /// The comparison object of the contract: sorted keys, the results objects embedded.
     func json() -> String {
-        func object(_ members: [(String, String)], indent: Int) -> String {
-            let pad = String(repeating: " ", count: indent + 2)
-            let body = members.sorted { $0.0 < $1.0 }.map { "\(pad)\(jsonString($0.0)): \($0.1)" }
-            return body.isEmpty ? "{}" : "{\n" + body.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
-        }
         let others = Array(names.dropFirst())
-        let orgChanges = zip(others, changes).map { name, c -> (String, String) in
-            let moved = c.moved.map { m in
-                "{\"from\": \(m.from.map(jsonString) ?? "null"), \"id\": \(jsonString(m.id)), \"to\": \(m.to.map(jsonString) ?? "null")}"
-            }
-            return (name, object([
-                ("added", "[" + c.added.map(jsonString).joined(separator: ", ") + "]"),
-                ("removed", "[" + c.removed.map(jsonString).joined(separator: ", ") + "]"),
-                ("moved", moved.isEmpty ? "[]" : "[\n" + moved.map { "        " + $0 }.joined(separator: ",\n") + "\n      ]"),
-            ], indent: 4))
+        func strings(_ ids: [String]) -> JSONText { .array(ids.map { .string($0) }) }
+        let orgChanges = zip(others, changes).map { name, c in
+            (name, JSONText.object([
+                "added": strings(c.added),
+                "removed": strings(c.removed),
+                "moved": .array(c.moved.map { m in
+                    .object(["id": .string(m.id), "from": m.from.map { .string($0) } ?? .null,
+                             "to": m.to.map { .string($0) } ?? .null])
+                }),
+            ]))
         }
-        return object([
-            ("format", "1"),
-            ("baseline", jsonString(names[0])),
-            ("seed", String(options.seed)),
-            ("replications", String(options.replications)),
-            ("days", String(options.days)),
-            ("results", object(zip(names, results).map { ($0, $1.json(indent: 4)) }, indent: 2)),
-            ("differences", object(zip(others, differences).map { ($0, $1.json(indent: 4)) }, indent: 2)),
-            ("org_changes", object(orgChanges, indent: 2)),
-        ], indent: 0)
+        return JSONText.object([
+            "format": .integer(1),
+            "baseline": .string(names[0]),
+            "seed": .unsigned(options.seed),
+            "replications": .integer(Int64(options.replications)),
+            "days": .integer(Int64(options.days)),
+            "results": .object(Dictionary(uniqueKeysWithValues: zip(names, results.map(\.jsonText)))),
+            "differences": .object(Dictionary(uniqueKeysWithValues: zip(others, differences.map(\.jsonText)))),
+            "org_changes": .object(Dictionary(uniqueKeysWithValues: orgChanges)),
+        ]).rendered()
     }
 
     /// One row per scope, KPI and scenario, with the paired difference for non-baselines.
@@ -223,10 +219,10 @@ struct Comparison {
         var out = "scope,id,kpi,scenario,mean,ci_low,ci_high,difference,difference_low,difference_high,relative\n"
         func row(_ scope: String, _ id: String, _ kpi: String, _ i: Int, _ e: Estimate?, _ d: (Double, [Double], Double?)?) {
             guard let e else { return }
-            var cells = [scope, csvField(id), kpi, csvField(names[i]), number(e.mean), number(e.ci95.first ?? e.mean),
-                         number(e.ci95.last ?? e.mean)]
+            var cells = [scope, csvField(id), kpi, csvField(names[i]), formatNumber(e.mean), formatNumber(e.ci95.first ?? e.mean),
+                         formatNumber(e.ci95.last ?? e.mean)]
             if let d {
-                cells += [number(d.0), number(d.1.first ?? d.0), number(d.1.last ?? d.0), d.2.map(number) ?? ""]
+                cells += [formatNumber(d.0), formatNumber(d.1.first ?? d.0), formatNumber(d.1.last ?? d.0), d.2.map(formatNumber) ?? ""]
             } else {
                 cells += ["", "", "", ""]
             }
@@ -249,39 +245,4 @@ struct Comparison {
         }
         return out
     }
-}
-
-/// A JSON string literal.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20:
-            let hex = String(u.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out + "\""
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
-/// A number with at most 6 decimals and no trailing zeros, independent of locale.
-func number(_ v: Double) -> String {
-    guard v.isFinite else { return "" }
-    let r = (v * 1_000_000).rounded() / 1_000_000
-    if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
-    var s = String(r)
-    if s.contains("e") { s = String(format: "%.6f", r) }
-    return s
 }

@@ -1,4 +1,5 @@
 import Testing
+import _PitstopTestSupport
 @testable import GraphvizRendering
 
 @Suite struct EscapingTests {

@@ -1,4 +1,5 @@
 import Testing
+import _PitstopTestSupport
 @testable import GraphvizRendering
 
 /// A chart with clusters and cross edges: the shape whose layout used to change from render

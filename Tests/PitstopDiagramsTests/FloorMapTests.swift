@@ -2,6 +2,7 @@ import Foundation
 import GraphvizRendering
 import PitstopModel
 import Testing
+import _PitstopTestSupport
 @testable import PitstopDiagrams
 
 @Suite struct FloorMapTests {

@@ -1,6 +1,7 @@
 import GraphvizRendering
 import PitstopModel
 import Testing
+import _PitstopTestSupport
 @testable import PitstopDiagrams
 
 @Suite struct OrgChangesTests {

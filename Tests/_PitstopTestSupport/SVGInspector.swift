@@ -4,24 +4,25 @@ import FoundationXML
 #endif
 
 /// A parsed SVG: the texts of each node, cluster and edge group, keyed by `<title>`.
-struct SVGInspector {
-    struct Group: Equatable {
-        var kind: String  // "node", "cluster", "edge", "graph"
-        var id: String
-        var title: String
-        var texts: [String]
+/// Shared by the rendering and diagram tests.
+public struct SVGInspector: Sendable {
+    public struct Group: Equatable, Sendable {
+        public var kind: String  // "node", "cluster", "edge", "graph"
+        public var id: String
+        public var title: String
+        public var texts: [String]
     }
 
-    var groups: [Group] = []
-    var allTexts: [String] { groups.flatMap(\.texts) }
-    var nodes: [Group] { groups.filter { $0.kind == "node" } }
-    var clusters: [Group] { groups.filter { $0.kind == "cluster" } }
-    var edges: [Group] { groups.filter { $0.kind == "edge" } }
+    public var groups: [Group] = []
+    public var allTexts: [String] { groups.flatMap(\.texts) }
+    public var nodes: [Group] { groups.filter { $0.kind == "node" } }
+    public var clusters: [Group] { groups.filter { $0.kind == "cluster" } }
+    public var edges: [Group] { groups.filter { $0.kind == "edge" } }
 
-    func node(_ title: String) -> Group? { nodes.first { $0.title == title } }
+    public func node(_ title: String) -> Group? { nodes.first { $0.title == title } }
 
     /// Parses `data` as XML; throws when it is not well-formed.
-    init(_ data: [UInt8]) throws {
+    public init(_ data: [UInt8]) throws {
         let delegate = Delegate()
         let parser = XMLParser(data: Data(data))
         parser.delegate = delegate
@@ -32,9 +33,9 @@ struct SVGInspector {
         groups = delegate.groups
     }
 
-    struct ParseFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "SVG is not well-formed XML: \(message)" }
+    public struct ParseFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { "SVG is not well-formed XML: \(message)" }
     }
 
     private final class Delegate: NSObject, XMLParserDelegate {
