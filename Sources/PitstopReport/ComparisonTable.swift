@@ -4,8 +4,13 @@
 public enum ComparisonTable {
     /// The table with aligned columns, then the summary. Ends with a newline.
     public static func text(_ input: ReportInput) -> String {
-        let table = cells(input)
-        var out = "\(input.title)\n\(scenarioLine(input))\n\(note(input))\n\n"
+        // Long names (or many scenarios) would make the table wider than a terminal: the
+        // columns then carry letters, explained above the table.
+        let lettered = input.scenarioNames.count > 2 || input.scenarioNames.contains { $0.count > 24 }
+        let table = cells(input, letters: lettered)
+        var out = "\(input.title)\n"
+        out += lettered ? letterLegend(input) : "\(scenarioLine(input))\n"
+        out += "\(note(input))\n\n"
         out += layout(table, separator: "  ", rule: { widths in widths.map { String(repeating: "-", count: $0) } })
         out += "\n"
         out += ComparisonSummary.lines(input).joined(separator: "\n") + "\n"
@@ -59,12 +64,30 @@ public enum ComparisonTable {
         var emphasised: [Position]
     }
 
-    static func cells(_ input: ReportInput) -> Table {
+    /// The column letter of scenario `i` (A is the baseline).
+    static func letter(_ i: Int) -> String {
+        i < 26 ? String(UnicodeScalar(UInt8(65 + i))) : "S\(i + 1)"
+    }
+
+    /// "A  Traditional library (baseline)" and a line for each other scenario.
+    static func letterLegend(_ input: ReportInput) -> String {
+        let words = Words.of(input.language)
+        return input.scenarioNames.enumerated().map { i, name in
+            "  \(letter(i))  \(name)\(i == 0 ? " (\(words.baseline))" : "")\n"
+        }.joined()
+    }
+
+    static func cells(_ input: ReportInput, letters: Bool = false) -> Table {
         let p = Phrasing(input)
         let others = input.otherNames.indices
-        var header = [p.words.keyFigure] + input.scenarioNames
+        var header = [p.words.keyFigure]
+            + (letters ? input.scenarioNames.indices.map(letter) : input.scenarioNames)
         for other in others {
-            header.append(others.count > 1 ? "Δ \(input.otherNames[other]) (95 %)" : p.words.difference)
+            if letters {
+                header.append("\(letter(other + 1)) − \(letter(0)) (95 %)")
+            } else {
+                header.append(others.count > 1 ? "Δ \(input.otherNames[other]) (95 %)" : p.words.difference)
+            }
             header += [p.words.relative, p.words.verdict]
         }
         var right = Set(1..<(1 + input.scenarioNames.count))

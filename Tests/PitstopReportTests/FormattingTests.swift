@@ -107,7 +107,19 @@ import Testing
         #expect(text.contains("bedre"))
     }
 
-    @Test func markdownIsATableWithEscapedNames() {
+    @Test func longNamesBecomeLettersExplainedAboveTheTable() throws {
+        let long = ["Traditionelt bibliotek (filialer)", "Pitstop-biblioteket"]
+        let text = ComparisonTable.text(Sample.input(names: long))
+        #expect(text.contains("\n  A  Traditionelt bibliotek (filialer) (baseline)\n  B  Pitstop-biblioteket\n"))
+        let header = try #require(text.split(separator: "\n").first { $0.hasPrefix("Key figure") })
+        #expect(header.contains("B − A (95 %)"))
+        #expect(!header.contains("Pitstop-biblioteket"))
+        // Short names stay in the header.
+        let short = ComparisonTable.text(Sample.input(names: ["Old", "New"]))
+        #expect(short.split(separator: "\n").contains { $0.hasPrefix("Key figure") && $0.contains("Old") })
+    }
+
+        @Test func markdownIsATableWithEscapedNames() {
         let md = ComparisonTable.markdown(Sample.input(names: ["<b>Old</b> | *A*", "New_one"]))
         let lines = md.split(separator: "\n").map(String.init)
         let header = lines.first { $0.hasPrefix("| Key figure") }
