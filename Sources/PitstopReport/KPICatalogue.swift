@@ -93,6 +93,8 @@ public struct KPIInfo: Sendable, Hashable {
                 englishName: "Dialogues that had to wait", danishName: "Samtaler med ventetid"),
         KPIInfo(key: "abandoned", kind: .count, preference: .lowerIsBetter,
                 englishName: "Dialogues given up per day", danishName: "Opgivne samtaler pr. dag"),
+        KPIInfo(key: "unattended", kind: .count, preference: .lowerIsBetter,
+                englishName: "Asked when nobody was on duty, per day", danishName: "Spurgt uden personale til stede pr. dag"),
         KPIInfo(key: "turnaways", kind: .count, preference: .lowerIsBetter,
                 englishName: "Turned away at a full zone per day", danishName: "Afvist ved fuld zone pr. dag"),
         KPIInfo(key: "staff_floor_hours", kind: .hours, preference: .neutral,

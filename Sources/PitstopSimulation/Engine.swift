@@ -115,6 +115,9 @@ struct ScopeTally {
     var waited = 0
     var zeroWaits = 0
     var abandoned = 0
+    /// Of `abandoned`: asked when nobody was on duty to ask (self-service hours, or nobody
+    /// rostered for the zone for the rest of the day).
+    var unattended = 0
     var waitSum: Tick = 0
     var maxWait: Tick = 0
 
@@ -126,6 +129,7 @@ struct ScopeTally {
         waited += o.waited
         zeroWaits += o.zeroWaits
         abandoned += o.abandoned
+        unattended += o.unattended
         waitSum += o.waitSum
         maxWait = max(maxWait, o.maxWait)
     }
@@ -721,7 +725,10 @@ struct Replication: ~Copyable {
         // Nobody to ask: self-service hours, or no one on duty for this zone for the rest
         // of the day — the request is given up at once.
         if !siteStaffed[site] || now >= zoneEligibleUntil[z] {
-            if measuredRequest { personas[persona].abandoned += 1 }
+            if measuredRequest {
+                personas[persona].abandoned += 1
+                personas[persona].unattended += 1
+            }
             return false
         }
         if let p = pickFree(zone: z, site: site, competence: Int(streamSpecs[stream].competence)) {

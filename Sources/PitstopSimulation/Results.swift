@@ -30,16 +30,17 @@ public enum KPIName {
     /// Every overall KPI.
     public static let overall = [
         "visits", "dialogues_requested", "dialogues_served", "served_share", "competence_match_share",
-        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "turnaways", "staff_floor_hours",
+        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "unattended", "turnaways", "staff_floor_hours",
         "staff_utilisation", "travel_hours", "coverage_share", "annual_staff_cost", "cost_per_visit",
         "cost_per_dialogue",
         // Beyond the contract: hours staff spent in dialogue per day ("the meeting" delivered).
+        // (`unattended`, the part of `abandoned` asked when nobody was on duty, is the other.)
         "dialogue_hours",
     ]
     /// The KPIs of a perspective or a persona (a persona without a dialogue has only `visits`).
     public static let visitor = [
         "visits", "dialogues_requested", "dialogues_served", "served_share", "competence_match_share",
-        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned",
+        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "unattended",
     ]
     /// The KPIs of a zone.
     public static let zone = ["occupancy_mean", "occupancy_peak", "turnaways"]

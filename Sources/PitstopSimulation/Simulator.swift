@@ -193,6 +193,7 @@ struct ReplicationKPIs: Sendable {
                 p90(s, bins),
                 s.served > 0 ? Double(s.waited) / served : 0,
                 Double(s.abandoned) / m,
+                Double(s.unattended) / m,
             ]
         }
         func p90(_ s: ScopeTally, _ bins: ArraySlice<Int>) -> Double {

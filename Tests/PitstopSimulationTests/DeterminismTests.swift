@@ -78,7 +78,7 @@ import Testing
         #expect(object["seed"] as? Int == 77)
         let kpis = try #require(object["kpis"] as? [String: [String: Any]])
         #expect(Set(kpis.keys) == Set(KPIName.overall))
-        #expect(KPIName.overall.count == 18)  // the 17 of the contract and dialogue_hours
+        #expect(KPIName.overall.count == 19)  // the 17 of the contract, unattended and dialogue_hours
         let visits = try #require(kpis["visits"])
         #expect((visits["ci95"] as? [Double])?.count == 2)
         let zones = try #require(object["zones"] as? [String: [String: Any]])
@@ -94,7 +94,7 @@ import Testing
         // The CSV holds every estimate once.
         let csv = r.kpiCSV().split(separator: "\n")
         #expect(csv[0] == "scope,id,kpi,mean,ci_low,ci_high")
-        #expect(csv.count == 1 + KPIName.overall.count + 2 * 9 + 9 + 9 + 3 * 3)  // 17 of the contract + dialogue_hours
+        #expect(csv.count == 1 + KPIName.overall.count + 4 * KPIName.visitor.count + 3 * 3)
         #expect(csv[1].hasPrefix("overall,,visits,"))
     }
 

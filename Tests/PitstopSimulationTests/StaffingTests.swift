@@ -124,6 +124,9 @@ import Testing
         // 4 of 24 hours staffed.
         #expect(abs(served / requested - 4.0 / 24) < 0.03)
         #expect(abs(abandoned + served - requested) < 0.5)
+        // Patience is never, so every give-up was asked when nobody was on duty.
+        #expect(r.kpis["unattended"]?.mean == abandoned)
+        #expect(abandoned > 0)
         // Staff are on the floor only in staffed hours.
         #expect(abs((r.kpis["staff_floor_hours"]?.mean ?? 0) - 12) < 0.5)
     }

@@ -47,6 +47,8 @@ import Testing
             let p = try #require(results.kpis["wait_prob"]), w = try #require(results.kpis["wait_mean_min"])
             #expect(abs(p.mean - t.pWait) <= 3 * p.halfWidth, "\(file) P(wait) \(p.mean) ± \(p.halfWidth)")
             #expect(abs(w.mean - t.wq) <= 3 * w.halfWidth, "\(file) Wq \(w.mean) ± \(w.halfWidth)")
+            // Staff are always on duty: nobody asks into an empty room.
+            #expect(results.kpis["unattended"]?.mean == 0)
             // Offered load in hours: λ per minute × 1,440 minutes × mean service ÷ 60.
             let hours = try #require(results.kpis["dialogue_hours"])
             let offered = t.lambda * 1440 / t.mu / 60
