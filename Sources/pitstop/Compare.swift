@@ -54,7 +54,8 @@ extension Pitstop {
 
             try failing {
                 let options = try length.runOptions(for: scenarios[0])
-                let stems = paths.map(fileStem)
+                // File stems name the output files, so they must differ too (`x`, `x-2`).
+                let stems = Comparison.unique(paths.map(fileStem), separator: "-")
                 let folder = try OutputFolder(explicit: out, defaultName: stems.joined(separator: "-vs-"))
                 let names = Comparison.uniqueNames(scenarios.map(\.name), stems: stems)
 
@@ -70,17 +71,20 @@ extension Pitstop {
                     scenarios: scenarios, names: names, stems: stems, files: paths, results: results,
                     options: options, language: lang)
 
+                // Everything is made first; only then is anything written.
                 let artefacts = try comparison.renderDiagrams()
-                for (name, svg) in artefacts.files { try folder.write(svg, to: name) }
                 let input = comparison.reportInput(artefacts)
-                let reportPath = try folder.write(HTMLReport.render(input), to: "report.html")
+                let html = HTMLReport.render(input)
                 let json = comparison.json()
+                let csv = comparison.csv()
+                for (name, svg) in artefacts.files { try folder.write(svg, to: name) }
+                let reportPath = try folder.write(html, to: "report.html")
                 try folder.write(json + "\n", to: "comparison.json")
-                try folder.write(comparison.csv(), to: "comparison.csv")
+                try folder.write(csv, to: "comparison.csv")
 
                 switch format {
                 case .json: print(json)
-                case .csv: print(comparison.csv(), terminator: "")
+                case .csv: print(csv, terminator: "")
                 case .markdown:
                     print(ComparisonTable.markdown(input))
                     printError("report: \(reportPath)")
@@ -92,13 +96,20 @@ extension Pitstop {
         }
 
         /// A bundled scenario path: relative to the working folder, else to the package the
-        /// executable was built in (`.build/<config>/pitstop` → `../../`).
+        /// executable was built in (found by walking up from `.build/…/pitstop`).
         static func locateBundled(_ path: String) -> String {
             if FileManager.default.fileExists(atPath: path) { return path }
-            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            let root = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            let candidate = root.appendingPathComponent(path).path
-            return FileManager.default.fileExists(atPath: candidate) ? candidate : path
+            // Walk up from the executable (as called, then with links resolved) to the package.
+            let called = URL(fileURLWithPath: CommandLine.arguments[0]).absoluteURL
+            for start in [called, called.resolvingSymlinksInPath()] {
+                var folder = start.deletingLastPathComponent()
+                for _ in 0..<6 {
+                    let candidate = folder.appendingPathComponent(path).path
+                    if FileManager.default.fileExists(atPath: candidate) { return candidate }
+                    folder.deleteLastPathComponent()
+                }
+            }
+            return path
         }
     }
 }

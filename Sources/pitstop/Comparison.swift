@@ -38,11 +38,30 @@ struct Comparison {
 
     var baseline: Scenario { scenarios[0] }
 
-    /// Names made unique: a name that repeats gets ` (stem)` appended.
+    /// Labels made unique by position: a label that repeats gets ` (2)`, ` (3)` … from its
+    /// second use on (the same file compared with itself, or two files of one name).
+    static func unique(_ labels: [String], separator: String = " ") -> [String] {
+        var seen: [String: Int] = [:]
+        var taken = Set<String>()
+        return labels.map { label in
+            var candidate = label
+            var n = seen[label, default: 1]
+            while taken.contains(candidate) {
+                n += 1
+                candidate = separator == " " ? "\(label) (\(n))" : "\(label)\(separator)\(n)"
+            }
+            seen[label] = n
+            taken.insert(candidate)
+            return candidate
+        }
+    }
+
+    /// Scenario names for tables and JSON keys: a repeated name gets its file stem, then a number.
     static func uniqueNames(_ names: [String], stems: [String]) -> [String] {
-        names.enumerated().map { i, name in
+        let withStems = names.enumerated().map { i, name in
             names.filter { $0 == name }.count > 1 ? "\(name) (\(stems[i]))" : name
         }
+        return unique(withStems)
     }
 
     // MARK: Diagrams
@@ -75,7 +94,11 @@ struct Comparison {
             d.orgDiffs.append(diff)
             d.files.append(("orgdiff-\(stems[0])-\(stems[i]).svg", diff))
         }
-        for site in baseline.sites {
+        // Every site of every scenario, the baseline's first.
+        let sites = scenarios.flatMap(\.sites).reduce(into: [Site]()) { all, site in
+            if !all.contains(where: { $0.id == site.id }) { all.append(site) }
+        }
+        for site in sites {
             var svgs: [String] = []
             for (i, scenario) in scenarios.enumerated() {
                 guard let s = scenario.site(site.id) else {

@@ -131,7 +131,27 @@ import Testing
         #expect(left.isEmpty)
     }
 
-    @Test func compareNeedsTwoScenarios() throws {
+    @Test func aScenarioComparedWithItselfDiffersByNothing() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["compare", "Scenarios/pitstop.yaml", "Scenarios/pitstop.yaml", "--days", "2",
+                                       "--replications", "2", "--format", "json", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let differences = try #require(json["differences"] as? [String: [String: Any]])
+        let kpis = try #require(differences.values.first?["kpis"] as? [String: [String: Any]])
+        for (kpi, d) in kpis { #expect((d["mean"] as? Double) == 0, "\(kpi)") }
+        // Two sets of files, not one overwriting the other.
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("orgchart-pitstop-2.svg").path))
+    }
+
+    @Test func theBundledComparisonRunsFromAnyFolder() throws {
+        let elsewhere = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["--days", "1", "--replications", "2", "--out", "out"], in: elsewhere)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("out/report.html").path))
+    }
+
+        @Test func compareNeedsTwoScenarios() throws {
         let r = try CommandRunner.run(["compare", "Scenarios/pitstop.yaml"])
         #expect(r.status == 64)
     }
