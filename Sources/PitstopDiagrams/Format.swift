@@ -1,4 +1,5 @@
-/// Locale-free number and text formatting for labels, so output is the same everywhere.
+/// Locale-free number and text formatting, so output is the same everywhere. ``number(_:decimals:)``
+/// is for DOT attribute values and English text; label text goes through ``DiagramWords``.
 enum Format {
     /// `0.8`, `12`, `39.45`: rounded to `decimals`, trailing zeros dropped, `-0` → `0`.
     static func number(_ value: Double, decimals: Int = 2) -> String {
@@ -15,14 +16,14 @@ enum Format {
         return sign + String(Int(whole)) + (digits.isEmpty ? "" : "." + digits)
     }
 
-    /// "0.8 FTE"
-    static func fte(_ value: Double) -> String { number(value, decimals: 2) + " FTE" }
+    /// "0.8 FTE" (the words come from ``DiagramWords``).
+    static func fte(_ value: Double, language: DiagramLanguage = .en) -> String { DiagramWords(language).fte(value) }
 
     /// "62 %" for 0.62.
-    static func percent(_ share: Double) -> String { number(share * 100, decimals: 0) + " %" }
+    static func percent(_ share: Double, language: DiagramLanguage = .en) -> String { DiagramWords(language).percent(share) }
 
     /// "1 person" / "3 people".
-    static func people(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
+    static func people(_ n: Int, language: DiagramLanguage = .en) -> String { DiagramWords(language).people(n) }
 
     /// Splits `text` into lines of at most about `width` characters at spaces (a single
     /// longer word stays whole).

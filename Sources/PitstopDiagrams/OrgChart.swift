@@ -23,12 +23,18 @@ public struct OrgChartOptions: Sendable, Hashable {
     /// Prefix for the SVG element ids (`<prefix>_p1`, `<prefix>_e3`) and the graph id, so
     /// several SVGs can be inlined in one HTML page.
     public var idPrefix: String? = nil
+    /// The language of the words and numbers in the chart.
+    public var language: DiagramLanguage = .en
 
-    public init(detail: Detail = .people, groupBy: Grouping = .unit, stackThreshold: Int = 6, idPrefix: String? = nil) {
+    public init(
+        detail: Detail = .people, groupBy: Grouping = .unit, stackThreshold: Int = 6, idPrefix: String? = nil,
+        language: DiagramLanguage = .en
+    ) {
         self.detail = detail
         self.groupBy = groupBy
         self.stackThreshold = stackThreshold
         self.idPrefix = idPrefix
+        self.language = language
     }
 }
 
@@ -39,7 +45,8 @@ public struct OrgChartOptions: Sendable, Hashable {
 /// (or per site). Boxes are coloured by the unit's user perspective, with a legend; site
 /// units are neutral grey. Managers have a darker fill and a heavy border, vacancies are
 /// dashed and say "vacant". Node ids are `org`, `p1`… (staff order), `u1`… (unit order),
-/// `l1`… (stacked lists); personal names only ever appear in labels.
+/// `l1`… (stacked lists); personal names only ever appear in labels. Words and numbers
+/// follow ``OrgChartOptions/language``.
 public enum OrgChart {
     public static func dot(_ scenario: Scenario, options: OrgChartOptions = .init()) -> String {
         let model = OrgModel(scenario)
@@ -189,11 +196,11 @@ struct OrgModel {
     }
 
     /// "12 people · 1 vacant · 11.4 FTE"
-    static func figuresText(_ people: [StaffMember]) -> String {
+    static func figuresText(_ people: [StaffMember], _ words: DiagramWords) -> String {
         let f = figures(people)
-        var parts = [Format.people(f.people)]
-        if f.vacant > 0 { parts.append("\(f.vacant) vacant") }
-        parts.append(Format.fte(f.fte))
+        var parts = [words.people(f.people)]
+        if f.vacant > 0 { parts.append(words.vacancies(f.vacant)) }
+        parts.append(words.fte(f.fte))
         return parts.joined(separator: " · ")
     }
 
@@ -297,17 +304,17 @@ enum ChartStyle {
     }
 
     /// "Bibliotekar · 0.8 FTE" (FTE only when it is not 1).
-    static func titleLine(_ member: StaffMember) -> String {
+    static func titleLine(_ member: StaffMember, _ words: DiagramWords) -> String {
         var text = member.title
-        if abs(member.fte - 1) > 0.0005 { text += (text.isEmpty ? "" : " · ") + Format.fte(member.fte) }
+        if abs(member.fte - 1) > 0.0005 { text += (text.isEmpty ? "" : " · ") + words.fte(member.fte) }
         return text
     }
 
     /// The line under the name: title and FTE; for a position without a name (whose
     /// title is already the first line) only the FTE when it is not 1.
-    static func secondLine(_ member: StaffMember) -> String {
-        if member.isVacant || member.name != nil { return titleLine(member) }
-        return abs(member.fte - 1) > 0.0005 ? Format.fte(member.fte) : ""
+    static func secondLine(_ member: StaffMember, _ words: DiagramWords) -> String {
+        if member.isVacant || member.name != nil { return titleLine(member, words) }
+        return abs(member.fte - 1) > 0.0005 ? words.fte(member.fte) : ""
     }
 
     static func lines(_ text: String, width: Int) -> String {

@@ -58,17 +58,18 @@ public struct PairedDifference: Sendable {
     /// other − baseline for every overall KPI and every perspective KPI present in both.
     public static func compare(baseline: SimulationResults, other: SimulationResults) -> ComparisonDifferences {
         let pairs = min(baseline.replications, other.replications)
-        func diff(_ a: [Double], _ b: [Double]) -> (Estimate, Double?) {
-            let n = min(a.count, b.count)
-            let d = (0..<n).map { b[$0] - a[$0] }
-            let e = Estimate(samples: d)
-            let base = n > 0 ? a[0..<n].reduce(0, +) / Double(n) : 0
+        /// Over the replications where both values are defined.
+        func diff(_ a: [Double], _ b: [Double]) -> (Estimate, Double?)? {
+            let pairs = zip(a, b).filter { $0.0.isFinite && $0.1.isFinite }
+            guard !pairs.isEmpty else { return nil }
+            let e = Estimate(samples: pairs.map { $0.1 - $0.0 })
+            let base = pairs.map(\.0).reduce(0, +) / Double(pairs.count)
             return (e, base != 0 ? e.mean / base : nil)
         }
         var kpis: [String: DifferenceEstimate] = [:]
         for (name, a) in baseline.samples.kpis {
             guard let b = other.samples.kpis[name] else { continue }
-            let (e, rel) = diff(a, b)
+            guard let (e, rel) = diff(a, b) else { continue }
             kpis[name] = DifferenceEstimate(mean: e.mean, ci95: e.ci95, relative: rel)
         }
         var perspectives: [String: [String: Estimate]] = [:]
@@ -77,7 +78,7 @@ public struct PairedDifference: Sendable {
             var out: [String: Estimate] = [:]
             for (name, a) in m {
                 guard let b = o[name] else { continue }
-                out[name] = diff(a, b).0
+                if let (e, _) = diff(a, b) { out[name] = e }
             }
             perspectives[id] = out
         }

@@ -44,10 +44,22 @@ public enum KPIName {
     ]
     /// The KPIs of a zone.
     public static let zone = ["occupancy_mean", "occupancy_peak", "turnaways"]
+
+    /// The shares: fractions between 0 and 1.
+    public static let shares: Set<String> = [
+        "served_share", "competence_match_share", "wait_prob", "staff_utilisation", "coverage_share",
+    ]
+
+    /// The values a KPI can take: shares lie in [0, 1], everything else is never negative.
+    /// Confidence intervals are clipped to it.
+    public static func bounds(of kpi: String) -> ClosedRange<Double> {
+        shares.contains(kpi) ? 0...1 : 0...Double.infinity
+    }
 }
 
 /// Per-replication values of every KPI, in replication order (index 0 is replication 1):
-/// what paired comparisons are computed from.
+/// what paired comparisons are computed from. A ratio with nothing to divide by in a
+/// replication (no dialogue served, say) is NaN there.
 public struct ReplicationSamples: Sendable, Hashable {
     public var kpis: [String: [Double]]
     public var perspectives: [String: [String: [Double]]]

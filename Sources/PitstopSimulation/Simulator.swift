@@ -81,7 +81,15 @@ public struct Simulator: Sendable {
             for (k, name) in KPIName.zone.enumerated() { m[name] = reps.map { $0.zones[z][k] } }
             samples.zones[zoneKey(z)] = m
         }
-        func estimates(_ m: [String: [Double]]) -> [String: Estimate] { m.mapValues { Estimate(samples: $0) } }
+        /// Estimates of the KPIs defined in at least one replication (a ratio with nothing to
+        /// divide by in every replication is left out of its scope).
+        func estimates(_ m: [String: [Double]]) -> [String: Estimate] {
+            var out: [String: Estimate] = [:]
+            for (kpi, values) in m where values.contains(where: \.isFinite) {
+                out[kpi] = Estimate(samples: values, bounds: KPIName.bounds(of: kpi))
+            }
+            return out
+        }
 
         var results = SimulationResults(scenario: model.name, seed: seed, replications: replications, days: days,
                                         warmupDays: warmupDays)
@@ -187,11 +195,13 @@ struct ReplicationKPIs: Sendable {
                 Double(s.visits) / m,
                 Double(s.requested) / m,
                 served / m,
-                s.requested > 0 ? served / Double(s.requested) : 0,
-                s.served > 0 ? Double(s.matched) / served : 0,
-                s.served > 0 ? Double(s.waitSum) / Double(ticksPerMinute) / served : 0,
-                p90(s, bins),
-                s.served > 0 ? Double(s.waited) / served : 0,
+                // A ratio with nothing to divide by is undefined (NaN) in this replication,
+                // and left out of the estimate, not averaged in as 0.
+                s.requested > 0 ? served / Double(s.requested) : .nan,
+                s.served > 0 ? Double(s.matched) / served : .nan,
+                s.served > 0 ? Double(s.waitSum) / Double(ticksPerMinute) / served : .nan,
+                s.served > 0 ? p90(s, bins) : .nan,
+                s.served > 0 ? Double(s.waited) / served : .nan,
                 Double(s.abandoned) / m,
                 Double(s.unattended) / m,
             ]
@@ -239,12 +249,12 @@ struct ReplicationKPIs: Sendable {
         overall += [
             turnaways,
             floorHours / m,
-            t.floorTicks > 0 ? Double(t.dialogueTicks) / Double(t.floorTicks) : 0,
+            t.floorTicks > 0 ? Double(t.dialogueTicks) / Double(t.floorTicks) : .nan,
             t.travelMinutes / 60 / m,
             t.requiredMinutes > 0 ? Double(t.coveredMinutes) / Double(t.requiredMinutes) : 1,
             cost,
-            visitsPerDay > 0 ? cost / (visitsPerDay * 365) : 0,
-            servedPerDay > 0 ? cost / (servedPerDay * 365) : 0,
+            visitsPerDay > 0 ? cost / (visitsPerDay * 365) : .nan,
+            servedPerDay > 0 ? cost / (servedPerDay * 365) : .nan,
             Double(t.dialogueTicks) / Double(ticksPerHour) / m,
         ]
         self.overall = overall

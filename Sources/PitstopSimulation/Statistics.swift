@@ -33,10 +33,12 @@ public struct Estimate: Sendable, Hashable, Codable {
         self.ci95 = ci95
     }
 
-    /// Mean and interval of `samples` (one value per replication).
-    public init(samples: [Double]) {
-        let (m, h) = meanAndHalfWidth(samples)
-        self.init(mean: m, ci95: [m - h, m + h])
+    /// Mean and interval of `samples` (one value per replication). Values that are not
+    /// finite (a ratio undefined in that replication) are left out; the interval is clipped
+    /// to `bounds`, the values the KPI can take.
+    public init(samples: [Double], bounds: ClosedRange<Double> = -Double.infinity...Double.infinity) {
+        let (m, h) = meanAndHalfWidth(samples.filter(\.isFinite))
+        self.init(mean: m, ci95: [max(bounds.lowerBound, m - h), min(bounds.upperBound, m + h)])
     }
 
     /// Half the width of the interval.

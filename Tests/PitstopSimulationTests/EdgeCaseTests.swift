@@ -8,9 +8,22 @@ import Testing
         let r = Simulator(Scenario(name: "Empty")).run(RunOptions(days: 3, replications: 2, seed: 1, jobs: 2))
         #expect(r.kpis["visits"]?.mean == 0)
         #expect(r.kpis["coverage_share"]?.mean == 1)
-        #expect(r.kpis["cost_per_visit"]?.mean == 0)
+        // Ratios with nothing to divide by are undefined, so they are left out, not 0.
+        for kpi in ["cost_per_visit", "cost_per_dialogue", "served_share", "wait_mean_min", "staff_utilisation"] {
+            #expect(r.kpis[kpi] == nil, "\(kpi)")
+        }
         #expect(r.zones.isEmpty && r.rota.isEmpty)
         #expect(r.json().contains("\"zones\": {}"))
+    }
+
+    @Test func undefinedReplicationsAreLeftOutAndIntervalsStayPossible() {
+        // Replication values of a share: one replication served nobody (NaN).
+        let e = Estimate(samples: [0.9, .nan, 1.0, 0.98], bounds: KPIName.bounds(of: "competence_match_share"))
+        #expect(abs(e.mean - (0.9 + 1.0 + 0.98) / 3) < 1e-12)
+        #expect(e.ci95[0] >= 0 && e.ci95[1] <= 1)
+        #expect(e.ci95[1] == 1)  // clipped: the unclipped interval reaches above 1
+        let count = Estimate(samples: [0, 0, 0.1], bounds: KPIName.bounds(of: "turnaways"))
+        #expect(count.ci95[0] == 0)
     }
 
     @Test func aZoneWithoutRoomTurnsEveryoneAway() throws {

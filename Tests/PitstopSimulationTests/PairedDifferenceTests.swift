@@ -36,7 +36,21 @@ import Testing
         #expect(json.contains("\"perspectives\": {\n    \"private\": {"))
     }
 
-    @Test func aScenarioAgainstItselfDiffersByNothing() {
+    @Test func onlyReplicationsDefinedOnBothSidesArePaired() throws {
+        var a = SimulationResults(scenario: "A", seed: 1, replications: 4, days: 7)
+        var b = SimulationResults(scenario: "B", seed: 1, replications: 4, days: 7)
+        a.samples.kpis["wait_mean_min"] = [1, .nan, 2, 3]
+        b.samples.kpis["wait_mean_min"] = [2, 5, .nan, 5]
+        let d = try #require(PairedDifference.compare(baseline: a, other: b).kpis["wait_mean_min"])
+        // Pairs 1 and 4: differences 1 and 2; baseline mean over those pairs 2.
+        #expect(d.mean == 1.5)
+        #expect(d.relative == 0.75)
+        a.samples.kpis["served_share"] = [.nan, .nan]
+        b.samples.kpis["served_share"] = [0.5, 0.6]
+        #expect(PairedDifference.compare(baseline: a, other: b).kpis["served_share"] == nil)
+    }
+
+        @Test func aScenarioAgainstItselfDiffersByNothing() {
         let options = RunOptions(days: 3, replications: 3, seed: 2, jobs: 2)
         let s = Simulator(Fixture.library())
         let d = PairedDifference.compare(baseline: s.run(options), other: s.run(options))
