@@ -4,15 +4,24 @@ import PitstopModel
 public struct FloorMapOverlay: Sendable, Hashable {
     /// Mean occupancy as a share of capacity (0…1, above 1 when crowded), by zone id.
     public var zoneValues: [String: Double]
-    /// What the values are, shown in the title ("Mean occupancy, weekdays 10–19").
+    /// What the values are, shown in the title ("Mean occupancy, weekdays 10–19"), in the
+    /// language of the map: the title is drawn as given.
     public var title: String
     /// Visitors per day walking between two zones; a link and its reverse are added up.
     public var flows: [ZoneLink: Double]
 
-    public init(zoneValues: [String: Double] = [:], title: String = "Mean occupancy", flows: [ZoneLink: Double] = [:]) {
+    public init(
+        zoneValues: [String: Double] = [:], title: String = FloorMapOverlay.defaultTitle(in: .en),
+        flows: [ZoneLink: Double] = [:]
+    ) {
         self.zoneValues = zoneValues
         self.title = title
         self.flows = flows
+    }
+
+    /// "Mean occupancy", "Gennemsnitlig belægning": the default title in `language`.
+    public static func defaultTitle(in language: DiagramLanguage) -> String {
+        DiagramWords(language).meanOccupancy
     }
 }
 
@@ -36,24 +45,17 @@ public enum HeatBand: String, CaseIterable, Sendable {
         }
     }
 
-    public var label: String {
-        switch self {
-        case .quiet: "Quiet"
-        case .comfortable: "Comfortable"
-        case .busy: "Busy"
-        case .veryBusy: "Very busy"
-        }
-    }
+    /// "Quiet", "Comfortable", "Busy", "Very busy" (English; see ``label(in:)``).
+    public var label: String { label(in: .en) }
 
-    /// "< 30 %", "30–60 %", "60–80 %", "> 80 %".
-    public var range: String {
-        switch self {
-        case .quiet: "< 30 %"
-        case .comfortable: "30–60 %"
-        case .busy: "60–80 %"
-        case .veryBusy: "> 80 %"
-        }
-    }
+    /// The band's name in `language`: "Quiet" … "Very busy", "Roligt" … "Meget travlt".
+    public func label(in language: DiagramLanguage) -> String { DiagramWords(language).bandLabel(self) }
+
+    /// "< 30 %", "30–60 %", "60–80 %", "> 80 %" (English; see ``range(in:)``).
+    public var range: String { range(in: .en) }
+
+    /// The band's range in `language` (numbers formatted for it).
+    public func range(in language: DiagramLanguage) -> String { DiagramWords(language).bandRange(self) }
 
     /// Fill colour (`#RRGGBB`), light enough for dark text.
     public var fill: String {
@@ -83,7 +85,8 @@ public enum HeatBand: String, CaseIterable, Sendable {
 /// an overlay is given (then with the share in the label). Links between zones are dashed
 /// lines; overlay flows are lines whose width follows the number of visitors. A scale bar
 /// and a legend sit beside the floor. Node ids: `floor`, `z1`… (zone order), `scale`,
-/// `scale_label`, `legend`.
+/// `scale_label`, `legend`. Words and numbers are in `language`; the overlay title is drawn as
+/// given.
 public enum FloorMap {
     /// Drawing scale.
     public static let pointsPerMetre = 12.0
@@ -92,8 +95,11 @@ public enum FloorMap {
     /// Walks smaller than this share of the largest are not drawn.
     public static let flowShareShown = 0.1
 
-    public static func dot(site: Site, in scenario: Scenario, overlay: FloorMapOverlay? = nil, idPrefix: String? = nil) -> String {
-        FloorMapBuilder(site: site, scenario: scenario, overlay: overlay, idPrefix: idPrefix).build()
+    public static func dot(
+        site: Site, in scenario: Scenario, overlay: FloorMapOverlay? = nil, idPrefix: String? = nil,
+        language: DiagramLanguage = .en
+    ) -> String {
+        FloorMapBuilder(site: site, scenario: scenario, overlay: overlay, idPrefix: idPrefix, words: DiagramWords(language)).build()
     }
 }
 
@@ -102,8 +108,8 @@ struct FloorMapBuilder {
     let scenario: Scenario
     let overlay: FloorMapOverlay?
     let idPrefix: String?
+    let words: DiagramWords
     let s = FloorMap.pointsPerMetre
-    static let noData = "no data"
 
     /// Zones with a unique id, in file order.
     var zones: [Zone] {
@@ -120,7 +126,7 @@ struct FloorMapBuilder {
 
         w.open("graph \"floormap\"")
         let title = "<B>" + H.text(site.name) + "</B>"
-        var sizeLine = "Floor \(Format.number(floorWidth, decimals: 1)) × \(Format.number(floorDepth, decimals: 1)) m"
+        var sizeLine = words.floorSize(floorWidth, floorDepth)
         if let overlay, !overlay.title.isEmpty { sizeLine = overlay.title + " · " + sizeLine }
         var graph: [(String, String)] = [
             ("layout", "nop"), ("fontname", V.q(ChartStyle.font)), ("fontsize", "16"), ("fontcolor", V.q(Palette.text)),
@@ -159,9 +165,9 @@ struct FloorMapBuilder {
                     let band = HeatBand(share: value)
                     fill = band.fill
                     border = band.border
-                    valueLine = Format.percent(value)
+                    valueLine = words.percent(value)
                 } else {
-                    valueLine = FloorMapBuilder.noData
+                    valueLine = words.noData
                 }
             } else if let p = zone.perspective, let colour = colours[p] {
                 usedPerspectives.insert(p)
@@ -170,7 +176,7 @@ struct FloorMapBuilder {
             } else {
                 neutralUsed = true
             }
-            let capacity = zone.capacity.limit.map { "cap. \($0)" } ?? "no limit"
+            let capacity = zone.capacity.limit.map(words.capacity) ?? words.noLimit
             w.node(id, [
                 ("label", V.html(zoneLabel(zone, capacity: capacity, value: valueLine))),
                 ("pos", pos(zone.at.x + zone.size.x / 2, zone.at.y + zone.size.y / 2)),
@@ -187,7 +193,7 @@ struct FloorMapBuilder {
             ("width", inches(bar)), ("height", inches(0.35)), ("fillcolor", V.q("#3A4350")), ("color", V.q("#3A4350")),
             ("penwidth", "0.5"),
         ])
-        let barText = "\(Format.number(bar, decimals: 0)) m"
+        let barText = words.metres(bar)
         w.node("scale_label", [
             ("label", V.html(H.font(H.text(barText), size: 10))), ("shape", "plaintext"), ("style", V.q("")),
             ("fixedsize", "false"), ("pos", point(bar * s + 8 + 3.2 * Double(barText.count), barY * s)),
@@ -196,30 +202,32 @@ struct FloorMapBuilder {
         // Legend, to the right of the floor.
         var rows: [(fill: String, border: String, caption: String)] = []
         if overlay != nil {
-            for band in HeatBand.allCases { rows.append((band.fill, band.border, "\(band.label) (\(band.range))")) }
-            rows.append(("#EEF0F2", "#8A9099", "No data"))
+            for band in HeatBand.allCases {
+                rows.append((band.fill, band.border, "\(words.bandLabel(band)) (\(words.bandRange(band)))"))
+            }
+            rows.append(("#EEF0F2", "#8A9099", words.noDataLegend))
         } else {
             for perspective in scenario.perspectives.uniquedByID() where usedPerspectives.contains(perspective.id) {
                 let colour = colours[perspective.id] ?? Palette.perspectives[0]
                 rows.append((colour.tint(0.62).hex, colour.shade(0.15).hex, perspective.name))
             }
-            if neutralUsed || rows.isEmpty { rows.append(("#EEF0F2", "#8A9099", "Shared / no perspective")) }
+            if neutralUsed || rows.isEmpty { rows.append(("#EEF0F2", "#8A9099", words.sharedNoPerspective)) }
         }
         let flowMax = flows(nodeID: nodeID).map(\.value).max()
         var legend = "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">"
-            + "<B>" + H.text(overlay == nil ? "User perspective" : "Occupancy") + "</B></TD></TR>"
+            + "<B>" + H.text(overlay == nil ? words.userPerspective : words.occupancy) + "</B></TD></TR>"
         for row in rows {
             legend += "<TR>" + ChartStyle.swatchCell(fill: row.fill, border: row.border)
                 + "<TD ALIGN=\"LEFT\">" + H.font(H.text(row.caption), size: 10) + "</TD></TR>"
         }
         legend += "<TR><TD WIDTH=\"24\">" + H.font(H.text("- -"), size: 10, colour: "#7B848E")
-            + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text("Walkable link"), size: 10) + "</TD></TR>"
+            + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text(words.walkableLink), size: 10) + "</TD></TR>"
         if let flowMax {
             legend += "<TR><TD WIDTH=\"24\">" + H.font("<B>" + H.text("—") + "</B>", size: 12, colour: "#1F5F8B")
-                + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text("Walks a day, the main ones (max \(Format.number(flowMax, decimals: 0)))"), size: 10) + "</TD></TR>"
+                + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text(words.walksADay(max: words.number(flowMax, decimals: 0))), size: 10) + "</TD></TR>"
         }
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + legend + "</TABLE>"
-        let captions = rows.map(\.caption) + ["Walks a day, the main ones (max 00000)", "User perspective"]
+        let captions = rows.map(\.caption) + [words.walksADay(max: "00000"), words.userPerspective]
         let legendWidth = 22 + 12 + 10 * 0.58 * Double(captions.map(\.count).max() ?? 10)
         let legendHeight = Double(rows.count + 3) * 19
         w.node("legend", [
@@ -243,7 +251,7 @@ struct FloorMapBuilder {
                 let width = 1 + 7 * flow.value / flowMax
                 w.edge(flow.a, flow.b, [
                     ("penwidth", V.num(width, decimals: 2)), ("color", V.q("#1F5F8BB3")),
-                    ("label", V.html(H.font("<B>" + H.text(Format.number(flow.value, decimals: 0)) + "</B>", size: 9))),
+                    ("label", V.html(H.font("<B>" + H.text(words.number(flow.value, decimals: 0)) + "</B>", size: 9))),
                 ], directed: false)
             }
         }
@@ -326,7 +334,7 @@ struct FloorMapBuilder {
     private func render(_ nameLines: [String], extra: [String], size: Double, value: String?) -> String {
         var parts = ["<B>" + nameLines.map(H.text).joined(separator: H.br) + "</B>"]
         for line in extra {
-            if line == value && line != FloorMapBuilder.noData {
+            if line == value && line != words.noData {
                 parts.append(H.font("<B>" + H.text(line) + "</B>", size: size + (size >= 8 ? 1 : 0)))
             } else {
                 parts.append(H.font(H.text(line), size: max(6, size - 1), colour: Palette.muted))

@@ -67,9 +67,12 @@ public struct OrgChanges: Sendable, Hashable {
 
 /// The other scenario's org chart with the changes against a baseline marked: added people
 /// green ("NEW"), moved people amber ("MOVED from <old unit>"), removed people red and
-/// dashed in a "Removed" box; a legend counts each.
+/// dashed in a "Removed" box; a legend counts each. Words and numbers are in `language`.
 public enum OrgDiffChart {
-    public static func dot(baseline: Scenario, other: Scenario, idPrefix: String? = nil) -> String {
+    public static func dot(
+        baseline: Scenario, other: Scenario, idPrefix: String? = nil, language: DiagramLanguage = .en
+    ) -> String {
+        let words = DiagramWords(language)
         let changes = OrgChanges(baseline: baseline, other: other)
         let unitNames = Dictionary(baseline.organisation.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let siteNames = Dictionary(
@@ -79,12 +82,12 @@ public enum OrgDiffChart {
         for move in changes.moved {
             var parts: [String] = []
             if move.unitChanged {
-                parts.append("from " + (move.from.map { unitNames[$0] ?? $0 } ?? "no unit"))
+                parts.append(words.from(move.from.map { unitNames[$0] ?? $0 } ?? words.noUnit))
             }
             if move.siteChanged {
-                let from = move.fromSite.map { siteNames[$0] ?? $0 } ?? "no site"
-                let to = move.toSite.map { siteNames[$0] ?? $0 } ?? "no site"
-                parts.append("site \(from) → \(to)")
+                let from = move.fromSite.map { siteNames[$0] ?? $0 } ?? words.noSite
+                let to = move.toSite.map { siteNames[$0] ?? $0 } ?? words.noSite
+                parts.append(words.siteChange(from, to))
             }
             marks[move.id] = .moved(note: parts.joined(separator: " · "))
         }
@@ -94,6 +97,6 @@ public enum OrgDiffChart {
             byID[id].map { (member: $0, unitName: $0.unit.map { unitNames[$0] ?? $0 }) }
         }
         let diff = DiffMarks(marks: marks, removed: removed, baselineName: baseline.name, otherName: other.name)
-        return PeopleChart(model: OrgModel(other), options: OrgChartOptions(idPrefix: idPrefix), diff: diff).build()
+        return PeopleChart(model: OrgModel(other), options: OrgChartOptions(idPrefix: idPrefix, language: language), diff: diff).build()
     }
 }

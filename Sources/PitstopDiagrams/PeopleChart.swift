@@ -35,6 +35,7 @@ struct PeopleChart {
     }
 
     private var bySite: Bool { options.groupBy == .site }
+    private var words: DiagramWords { DiagramWords(options.language) }
 
     /// The box a person is drawn in (unit id or site id), nil for the top level.
     private func groupKey(_ member: StaffMember) -> String? {
@@ -83,7 +84,7 @@ struct PeopleChart {
         let org = model.scenario.organisation
         w.node("org", [
             ("label", V.html(H.font("<B>" + H.text(org.name.isEmpty ? model.scenario.name : org.name) + "</B>", size: 14)
-                + H.br + H.font(H.text(OrgModel.figuresText(model.members)), size: 9, colour: "#D8DEE6"))),
+                + H.br + H.font(H.text(OrgModel.figuresText(model.members, words)), size: 9, colour: "#D8DEE6"))),
             ("fillcolor", V.q(Palette.organisationFill)), ("color", V.q(Palette.organisationFill)),
             ("fontcolor", V.q("white")), ("margin", V.q("0.25,0.1")),
         ])
@@ -91,7 +92,7 @@ struct PeopleChart {
         // The leader forum.
         if let forumInfo = org.leaderForum, model.chair != nil || !model.forumMembers.isEmpty {
             w.openCluster("cluster_forum", [
-                ("label", V.html("<B>" + H.text(forumInfo.name.isEmpty ? "Leader forum" : forumInfo.name) + "</B>")),
+                ("label", V.html("<B>" + H.text(forumInfo.name.isEmpty ? words.leaderForum : forumInfo.name) + "</B>")),
                 ("style", V.q("rounded,filled")), ("fillcolor", V.q(Palette.forumFill)),
                 ("color", V.q(Palette.forumBorder)), ("penwidth", "1.5"), ("fontsize", "12"),
                 ("labeljust", "l"), ("labelloc", "b"), ("margin", "12"),
@@ -112,7 +113,7 @@ struct PeopleChart {
                 w.openCluster("cluster_s\(siteIndex(site.id))", [
                     ("label", V.html(H.leftAligned([
                         "<B>" + H.text(site.name) + "</B>",
-                        H.font(H.text(OrgModel.figuresText(everyone)), size: 9, colour: Palette.muted),
+                        H.font(H.text(OrgModel.figuresText(everyone, words)), size: 9, colour: Palette.muted),
                     ]))),
                     ("style", V.q("rounded,filled")), ("fillcolor", V.q("#F8F9FA")), ("color", V.q("#9AA3AD")),
                     ("penwidth", "1.2"), ("fontsize", "12"), ("labeljust", "l"), ("labelloc", "b"), ("margin", "12"),
@@ -137,8 +138,8 @@ struct PeopleChart {
                 if !scope.isEmpty && scope != unit.name { label.append(H.font(H.text(scope), size: 9, colour: Palette.muted)) }
                 let hasChildren = !(hierarchy.children[unit.id] ?? []).isEmpty
                 let figures = hasChildren
-                    ? OrgModel.figuresText(model.subtreeMembers(of: unit.id)) + " with sub-units"
-                    : OrgModel.figuresText(unitPeople)
+                    ? words.figuresWithSubUnits(OrgModel.figuresText(model.subtreeMembers(of: unit.id), words))
+                    : OrgModel.figuresText(unitPeople, words)
                 label.append(H.font(H.text(figures), size: 9, colour: Palette.muted))
                 w.openCluster("cluster_\(model.unitNodeID[unit.id] ?? unit.id)", [
                     ("label", V.html(H.leftAligned(label))), ("style", V.q("rounded,filled")),
@@ -153,7 +154,7 @@ struct PeopleChart {
                 writeBox(&w, people: people, lists: lists)
                 if people.isEmpty && lists.isEmpty && children.isEmpty {
                     let node = model.unitNodeID[unit.id] ?? unit.id
-                    let text = unitPeople.isEmpty ? "no positions" : "lead in the leader forum"
+                    let text = unitPeople.isEmpty ? words.noPositions : words.leadInLeaderForum
                     w.node(node, [
                         ("label", V.html(H.font(H.i(text), size: 9, colour: Palette.muted))),
                         ("shape", "plaintext"), ("style", V.q("")),
@@ -178,8 +179,8 @@ struct PeopleChart {
         if let diff, !diff.removed.isEmpty {
             w.openCluster("cluster_removed", [
                 ("label", V.html(H.leftAligned([
-                    "<B>" + H.text("Removed") + "</B>",
-                    H.font(H.text("in \(diff.baselineName), not in \(diff.otherName)"), size: 9, colour: Palette.muted),
+                    "<B>" + H.text(words.removedBox) + "</B>",
+                    H.font(H.text(words.inNotIn(diff.baselineName, diff.otherName)), size: 9, colour: Palette.muted),
                 ]))),
                 ("style", V.q("rounded,filled,dashed")), ("fillcolor", V.q(DiffMarks.removedSwatch.clusterFill)),
                 ("color", V.q(DiffMarks.removedSwatch.border)), ("penwidth", "1.2"), ("fontsize", "12"),
@@ -263,7 +264,7 @@ struct PeopleChart {
         let swatch = swatch(for: member)
         var lines: [String] = []
         if let note = diffNote(member) { lines.append(note) }
-        lines.append(contentsOf: Self.personLines(member, manager: manager))
+        lines.append(contentsOf: Self.personLines(member, manager: manager, words: words))
         if bySite, let unit = model.unitName(member.unit) {
             lines.append(H.font(ChartStyle.lines(unit, width: 30), size: 8, colour: Palette.muted))
         }
@@ -279,14 +280,14 @@ struct PeopleChart {
     }
 
     /// Name (or "vacant"), title with FTE, competences.
-    static func personLines(_ member: StaffMember, manager: Bool) -> [String] {
+    static func personLines(_ member: StaffMember, manager: Bool, words: DiagramWords) -> [String] {
         var lines: [String] = []
         if member.isVacant {
-            lines.append(H.font("<I>" + H.text("vacant") + "</I>", size: manager ? 11 : 10, colour: Palette.muted))
+            lines.append(H.font("<I>" + H.text(words.vacant) + "</I>", size: manager ? 11 : 10, colour: Palette.muted))
         } else {
             lines.append("<B>" + ChartStyle.lines(member.displayName, width: 26) + "</B>")
         }
-        let second = ChartStyle.secondLine(member)
+        let second = ChartStyle.secondLine(member, words)
         if !second.isEmpty { lines.append(H.font(ChartStyle.lines(second, width: 30), size: 9)) }
         if let comp = ChartStyle.competences(member.competences) {
             lines.append(H.font(comp, size: 8, colour: Palette.muted))
@@ -296,17 +297,17 @@ struct PeopleChart {
 
     private func diffNote(_ member: StaffMember) -> String? {
         switch diff?.marks[member.id] {
-        case .added: H.font("<B>" + H.text("NEW") + "</B>", size: 8, colour: DiffMarks.added.managerBorder)
+        case .added: H.font("<B>" + H.text(words.newMark) + "</B>", size: 8, colour: DiffMarks.added.managerBorder)
         // One run: renderers drop a space that starts a run after a bold one.
-        case .moved(let note): H.font(H.b("MOVED" + (note.isEmpty ? "" : " · " + note)), size: 8, colour: DiffMarks.moved.managerBorder)
+        case .moved(let note): H.font(H.b(words.movedMark + (note.isEmpty ? "" : " · " + note)), size: 8, colour: DiffMarks.moved.managerBorder)
         case nil: nil
         }
     }
 
     private func removedNode(_ w: inout DOTWriter, _ member: StaffMember, unitName: String?, id: String) {
-        var lines = [H.font(H.b("REMOVED" + (unitName.map { " · from \($0)" } ?? "")),
+        var lines = [H.font(H.b(words.removedMark + (unitName.map { " · " + words.from($0) } ?? "")),
                             size: 8, colour: DiffMarks.removedSwatch.managerBorder)]
-        lines += Self.personLines(member, manager: false)
+        lines += Self.personLines(member, manager: false, words: words)
         w.node(id, [
             ("label", V.html(lines.joined(separator: H.br))), ("style", V.q("rounded,dashed,filled")),
             ("fillcolor", V.q(DiffMarks.removedSwatch.fill)), ("color", V.q(DiffMarks.removedSwatch.border)),
@@ -318,7 +319,7 @@ struct PeopleChart {
     private func stackNode(_ w: inout DOTWriter, _ stack: Stack) {
         let swatch = diff == nil ? model.swatch(forPerson: stack.members[0]) : DiffMarks.unchanged
         var rows = "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\">"
-            + H.font("<B>" + H.text(OrgModel.figuresText(stack.members)) + "</B>", size: 9, colour: Palette.muted)
+            + H.font("<B>" + H.text(OrgModel.figuresText(stack.members, words)) + "</B>", size: 9, colour: Palette.muted)
             + "</TD></TR>"
         for member in stack.members {
             var background = ""
@@ -327,17 +328,17 @@ struct PeopleChart {
                 switch diff.marks[member.id] {
                 case .added:
                     background = " BGCOLOR=\"\(DiffMarks.added.fill)\""
-                    note = "NEW"
+                    note = words.newMark
                 case .moved(let text):
                     background = " BGCOLOR=\"\(DiffMarks.moved.fill)\""
-                    note = "MOVED " + text
+                    note = words.movedMark + " " + text
                 case nil: break
                 }
             }
             let name = member.isVacant
-                ? H.font("<I>" + H.text("vacant") + "</I>", colour: Palette.muted)
+                ? H.font("<I>" + H.text(words.vacant) + "</I>", colour: Palette.muted)
                 : "<B>" + H.text(member.displayName) + "</B>"
-            let title = ChartStyle.secondLine(member)
+            let title = ChartStyle.secondLine(member, words)
             var extra = ChartStyle.competencesText(member.competences)
             if !note.isEmpty { extra = note + (extra.isEmpty ? "" : " · " + extra) }
             if bySite, let unit = model.unitName(member.unit) { extra += (extra.isEmpty ? "" : " · ") + unit }
@@ -362,14 +363,14 @@ struct PeopleChart {
             let added = diff.marks.values.filter { $0 == .added }.count
             let moved = diff.marks.count - added
             let legend: [(String, String)] = [
-                (ChartStyle.swatchCell(fill: DiffMarks.added.fill, border: DiffMarks.added.border), "Added (\(added))"),
-                (ChartStyle.swatchCell(fill: DiffMarks.moved.fill, border: DiffMarks.moved.border), "Moved (\(moved))"),
-                (ChartStyle.swatchCell(fill: DiffMarks.removedSwatch.fill, border: DiffMarks.removedSwatch.border, dashed: true), "Removed (\(diff.removed.count))"),
-                (ChartStyle.swatchCell(fill: DiffMarks.unchanged.fill, border: DiffMarks.unchanged.border), "Unchanged"),
+                (ChartStyle.swatchCell(fill: DiffMarks.added.fill, border: DiffMarks.added.border), words.addedLegend(added)),
+                (ChartStyle.swatchCell(fill: DiffMarks.moved.fill, border: DiffMarks.moved.border), words.movedLegend(moved)),
+                (ChartStyle.swatchCell(fill: DiffMarks.removedSwatch.fill, border: DiffMarks.removedSwatch.border, dashed: true), words.removedLegend(diff.removed.count)),
+                (ChartStyle.swatchCell(fill: DiffMarks.unchanged.fill, border: DiffMarks.unchanged.border), words.unchangedLegend),
             ]
             return ChartStyle.titleBlock(
-                title: "Org changes: \(diff.baselineName) → \(diff.otherName)",
-                subtitle: OrgModel.figuresText(model.members) + " in \(diff.otherName)", legend: legend)
+                title: words.orgChangesHeading(diff.baselineName, diff.otherName),
+                subtitle: words.figuresIn(OrgModel.figuresText(model.members, words), diff.otherName), legend: legend)
         }
         var legend: [(String, String)] = []
         let used = model.legendPerspectives
@@ -378,11 +379,11 @@ struct PeopleChart {
             legend.append((ChartStyle.swatchCell(fill: s.fill, border: s.border), perspective.name))
         }
         if used.neutral || legend.isEmpty {
-            legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.fill, border: Swatch.neutral.border), "Site unit / other"))
+            legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.fill, border: Swatch.neutral.border), words.siteUnitOrOther))
         }
-        legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.managerFill, border: Swatch.neutral.managerBorder, borderWidth: 2), "Manager"))
-        legend.append((ChartStyle.swatchCell(fill: "white", border: Swatch.neutral.border, dashed: true), "Vacant"))
-        let grouping = bySite ? "people grouped by home site" : "people grouped by unit"
+        legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.managerFill, border: Swatch.neutral.managerBorder, borderWidth: 2), words.manager))
+        legend.append((ChartStyle.swatchCell(fill: "white", border: Swatch.neutral.border, dashed: true), words.vacantLegend))
+        let grouping = bySite ? words.groupedBySite : words.groupedByUnit
         return ChartStyle.titleBlock(title: scenario.name, subtitle: grouping, legend: legend)
     }
 }

@@ -4,6 +4,7 @@ import PitstopModel
 struct UnitsChart {
     let model: OrgModel
     let options: OrgChartOptions
+    private var words: DiagramWords { DiagramWords(options.language) }
 
     func build() -> String {
         var w = DOTWriter(idPrefix: options.idPrefix)
@@ -13,18 +14,18 @@ struct UnitsChart {
 
         w.node("org", [
             ("label", V.html(H.font("<B>" + H.text(org.name.isEmpty ? scenario.name : org.name) + "</B>", size: 14)
-                + H.br + H.font(H.text(OrgModel.figuresText(model.members)), size: 9, colour: "#D8DEE6"))),
+                + H.br + H.font(H.text(OrgModel.figuresText(model.members, words)), size: 9, colour: "#D8DEE6"))),
             ("fillcolor", V.q(Palette.organisationFill)), ("color", V.q(Palette.organisationFill)),
             ("fontcolor", V.q("white")), ("margin", V.q("0.25,0.1")),
         ])
         var top = "org"
         if let forum = org.leaderForum, model.chair != nil || !model.forumMembers.isEmpty {
-            var lines = ["<B>" + H.text(forum.name.isEmpty ? "Leader forum" : forum.name) + "</B>"]
+            var lines = ["<B>" + H.text(forum.name.isEmpty ? words.leaderForum : forum.name) + "</B>"]
             if let chair = model.chair.flatMap({ model.memberByID[$0] }) {
-                lines.append(H.font(H.text("Chair: " + Self.nameAndTitle(chair)), size: 9))
+                lines.append(H.font(H.text(words.chair(Self.nameAndTitle(chair, words))), size: 9))
             }
             for id in model.forumMembers {
-                if let member = model.memberByID[id] { lines.append(H.font(H.text(Self.nameAndTitle(member)), size: 9, colour: Palette.muted)) }
+                if let member = model.memberByID[id] { lines.append(H.font(H.text(Self.nameAndTitle(member, words)), size: 9, colour: Palette.muted)) }
             }
             w.node("forum", [
                 ("label", V.html(lines.joined(separator: H.br))), ("fillcolor", V.q(Palette.forumFill)),
@@ -45,12 +46,12 @@ struct UnitsChart {
                 lines.append(H.font(ChartStyle.lines(scope, width: 36), size: 9, colour: Palette.muted))
             }
             if let lead = unit.lead.flatMap({ model.memberByID[$0] }) {
-                lines.append(H.font(H.text("Lead: " + (lead.isVacant ? "vacant" : lead.displayName)), size: 9))
+                lines.append(H.font(H.text(words.lead(lead.isVacant ? words.vacant : lead.displayName)), size: 9))
             }
-            lines.append(H.font("<B>" + H.text(OrgModel.figuresText(own)) + "</B>", size: 10))
+            lines.append(H.font("<B>" + H.text(OrgModel.figuresText(own, words)) + "</B>", size: 10))
             if !(hierarchy.children[unit.id] ?? []).isEmpty {
                 let all = model.subtreeMembers(of: unit.id)
-                lines.append(H.font(H.text("with sub-units: " + OrgModel.figuresText(all)), size: 9, colour: Palette.muted))
+                lines.append(H.font(H.text(words.withSubUnits(OrgModel.figuresText(all, words))), size: 9, colour: Palette.muted))
             }
             w.node(node, [
                 ("label", V.html(lines.joined(separator: H.br))), ("fillcolor", V.q(swatch.fill)),
@@ -62,8 +63,8 @@ struct UnitsChart {
         }
         if !outside.isEmpty {
             w.node("nounit", [
-                ("label", V.html("<B>" + H.text("Outside units") + "</B>" + H.br
-                    + H.font(H.text(OrgModel.figuresText(outside)), size: 10))),
+                ("label", V.html("<B>" + H.text(words.outsideUnits) + "</B>" + H.br
+                    + H.font(H.text(OrgModel.figuresText(outside, words)), size: 10))),
                 ("fillcolor", V.q(Swatch.neutral.fill)), ("color", V.q(Swatch.neutral.border)),
                 ("style", V.q("rounded,filled,dashed")),
             ])
@@ -82,8 +83,8 @@ struct UnitsChart {
         return w.text
     }
 
-    static func nameAndTitle(_ member: StaffMember) -> String {
-        if member.isVacant { return "vacant · " + member.title }
+    static func nameAndTitle(_ member: StaffMember, _ words: DiagramWords) -> String {
+        if member.isVacant { return words.vacantWithTitle(member.title) }
         if let name = member.name, !member.title.isEmpty { return name + " · " + member.title }
         return member.displayName
     }
@@ -96,8 +97,8 @@ struct UnitsChart {
             legend.append((ChartStyle.swatchCell(fill: s.fill, border: s.managerBorder, borderWidth: 2), perspective.name))
         }
         if used.neutral || legend.isEmpty {
-            legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.fill, border: Swatch.neutral.managerBorder, borderWidth: 2), "Site unit / other"))
+            legend.append((ChartStyle.swatchCell(fill: Swatch.neutral.fill, border: Swatch.neutral.managerBorder, borderWidth: 2), words.siteUnitOrOther))
         }
-        return ChartStyle.titleBlock(title: model.scenario.name, subtitle: "units with headcount and FTE", legend: legend)
+        return ChartStyle.titleBlock(title: model.scenario.name, subtitle: words.unitsSubtitle, legend: legend)
     }
 }

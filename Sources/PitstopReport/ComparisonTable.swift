@@ -129,9 +129,9 @@ public enum ComparisonTable {
         let a = input.assumptions
         switch input.language {
         case .en:
-            return "Means per simulated day; 95 % intervals over \(a.replications) replications of \(a.days) days (seed \(a.seed))."
+            return "Means per simulated day; 95 % intervals over \(a.replications) replications of \(a.days) day\(a.days == 1 ? "" : "s") (seed \(a.seed))."
         case .da:
-            return "Gennemsnit pr. simuleret dag; 95 %-intervaller over \(a.replications) gentagelser af \(a.days) dage (seed \(a.seed))."
+            return "Gennemsnit pr. simuleret dag; 95 %-intervaller over \(a.replications) gentagelser af \(a.days) dag\(a.days == 1 ? "" : "e") (seed \(a.seed))."
         }
     }
 

@@ -64,11 +64,10 @@ struct Phrasing: Sendable {
         return format.percent(r.mean, decimals: relativeDecimals(r), signed: true)
     }
 
-    /// The relative change when it reads well: not for shares (points) or minutes (small
-    /// numbers), not from a baseline that rounds to zero, and not beyond ±500 % — "+24,420 %"
-    /// from 0.0 says less than "+2.2".
+    /// The relative change when it reads well: not for shares (points), not from a baseline
+    /// that rounds to zero, and not beyond ±500 % — "+24,420 %" from 0.0 says less than "+2.2".
     func readableRelative(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> Interval? {
-        guard info.kind != .share, info.kind != .minutes, let r = row.relative(other), r.mean.magnitude <= 5,
+        guard info.kind != .share, let r = row.relative(other), r.mean.magnitude <= 5,
             info.display(row.baseline.mean.magnitude) >= (info.decimals == 0 ? 0.5 : 0.05)
         else { return nil }
         return r
@@ -111,7 +110,8 @@ struct Phrasing: Sendable {
             change = "\(mean) \(words.percentagePoints)"
             shortChange = "\(mean) \(words.percentagePointsShort)"
             range = self.range(d, info, signed: true)
-        } else if let r = readableRelative(row, other: other, info), r.excludesZero {
+        } else if info.kind != .minutes, let r = readableRelative(row, other: other, info), r.excludesZero {
+            // (Waits are worded in minutes: "+2.4 min" reads better than "+62 %".)
             let dec = relativeDecimals(r)
             change = format.percent(r.mean, decimals: dec, signed: true)
             shortChange = change

@@ -24,7 +24,7 @@ extension ScenarioDecoder {
             var member = StaffMember(id: item.id, name: name, title: title ?? "", isVacant: vacant)
             member.profession = text(f, "profession")
             member.fte = number(f, "fte", "more than 0 and at most 1.5") { $0 > 0 && $0 <= 1.5 } ?? 1
-            member.cost = number(f, "cost", "0 or more") { $0 >= 0 } ?? 0
+            member.cost = number(f, "cost", "between 0 and 1,000,000,000") { $0 >= 0 && $0 <= 1e9 } ?? 0
             if let node = f["unit"], let id = text(node, "'unit'") {
                 member.unit = id
                 refer(.unit, id, at: node.location)

@@ -83,7 +83,11 @@ extension ScenarioDecoder {
         var valid = true
         for e in entries {
             refer(.site, e.key, at: e.keyLocation)
-            if let amount = number(e.value, "'\(entry.key)'", "0 or more", { $0 >= 0 }) {
+            // Bounded so that a typo (an extra few zeros) cannot start a run that never ends:
+            // 100,000 an hour is ~30 a second; 100 million a year is ~75 times Dokk1.
+            let limit = entry.key == "arrivals_per_hour" ? 100_000.0 : 100_000_000.0
+            let range = entry.key == "arrivals_per_hour" ? "between 0 and 100,000" : "between 0 and 100,000,000"
+            if let amount = number(e.value, "'\(entry.key)'", range, { $0 >= 0 && $0 <= limit }) {
                 amounts.append((e.key, amount))
             } else {
                 valid = false

@@ -38,6 +38,9 @@ struct Comparison {
 
     var baseline: Scenario { scenarios[0] }
 
+    /// The report's language for the diagrams' words.
+    var diagramLanguage: DiagramLanguage { language == .da ? .da : .en }
+
     /// Labels made unique by position: a label that repeats gets ` (2)`, ` (3)` … from its
     /// second use on (the same file compared with itself, or two files of one name).
     static func unique(_ labels: [String], separator: String = " ") -> [String] {
@@ -85,12 +88,14 @@ struct Comparison {
         }
         var d = Diagrams()
         for (i, scenario) in scenarios.enumerated() {
-            let chart = try svg(OrgChart.dot(scenario, options: OrgChartOptions(idPrefix: "org\(i)")), .dot)
+            let chart = try svg(
+                OrgChart.dot(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage)), .dot)
             d.orgCharts.append(chart)
             d.files.append(("orgchart-\(stems[i]).svg", chart))
         }
         for (i, other) in scenarios.enumerated().dropFirst() {
-            let diff = try svg(OrgDiffChart.dot(baseline: baseline, other: other, idPrefix: "diff\(i)"), .dot)
+            let diff = try svg(
+                OrgDiffChart.dot(baseline: baseline, other: other, idPrefix: "diff\(i)", language: diagramLanguage), .dot)
             d.orgDiffs.append(diff)
             d.files.append(("orgdiff-\(stems[0])-\(stems[i]).svg", diff))
         }
@@ -105,7 +110,9 @@ struct Comparison {
                     svgs.append("")
                     continue
                 }
-                let dot = FloorMap.dot(site: s, in: scenario, overlay: heat(site: s, results[i]), idPrefix: "floor\(i)-\(s.id)")
+                let dot = FloorMap.dot(
+                    site: s, in: scenario, overlay: heat(site: s, results[i]), idPrefix: "floor\(i)-\(s.id)",
+                    language: diagramLanguage)
                 let map = try svg(dot, .nop)
                 svgs.append(map)
                 d.files.append(("heat-\(stems[i])-\(s.id).svg", map))
@@ -124,8 +131,8 @@ struct Comparison {
             else { continue }
             values[zone.id] = mean / Double(cap)
         }
-        let title = language == .da ? "Gennemsnitlig belægning" : "Mean occupancy"
-        return FloorMapOverlay(zoneValues: values, title: title, flows: r.flows[site.id] ?? [:])
+        return FloorMapOverlay(
+            zoneValues: values, title: FloorMapOverlay.defaultTitle(in: diagramLanguage), flows: r.flows[site.id] ?? [:])
     }
 
     // MARK: Report

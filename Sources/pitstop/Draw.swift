@@ -12,6 +12,7 @@ extension Pitstop {
                 Example:
                   pitstop draw Scenarios/pitstop.yaml
                   pitstop draw Scenarios/pitstop.yaml --chart org --group-by site --format png
+                  pitstop draw Scenarios/traditional.yaml --lang da
                 Writes Output/<stem>/orgchart.svg and Output/<stem>/floor-<site>.svg.
                 """)
 
@@ -32,6 +33,9 @@ extension Pitstop {
         @Option(name: .customLong("group-by"), help: "Cluster the org chart by unit, or by site (where people work).")
         var groupBy: OrgChartOptions.Grouping = .unit
 
+        @Option(help: "Language of the diagrams' words: en or da.")
+        var lang: DiagramLanguage = .en
+
         @Option(help: "Output folder (default Output/<file stem>/).")
         var out: String?
 
@@ -44,12 +48,13 @@ extension Pitstop {
                     var options = OrgChartOptions()
                     options.detail = detail
                     options.groupBy = groupBy
+                    options.language = lang
                     let dot = OrgChart.dot(scenario, options: options)
                     written.append(try folder.write(try render(dot, layout: .dot), to: "orgchart.\(format.rawValue)"))
                 }
                 if chart != .org {
                     for site in scenario.sites {
-                        let dot = FloorMap.dot(site: site, in: scenario)
+                        let dot = FloorMap.dot(site: site, in: scenario, language: lang)
                         written.append(
                             try folder.write(try render(dot, layout: .nop), to: "floor-\(site.id).\(format.rawValue)"))
                     }
@@ -71,3 +76,4 @@ extension Pitstop {
 extension OutputFormat: ExpressibleByArgument {}
 extension OrgChartOptions.Detail: ExpressibleByArgument {}
 extension OrgChartOptions.Grouping: ExpressibleByArgument {}
+extension DiagramLanguage: ExpressibleByArgument {}

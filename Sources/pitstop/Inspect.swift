@@ -93,12 +93,12 @@ struct InspectReport {
         out.append(m.scenario)
         out.append(String(repeating: "═", count: m.scenario.count))
         out.append(
-            "  \(m.positions) positions · \(m.headcount) people · \(m.vacancies) vacant · "
+            "  \(counted(m.positions, "position")) · \(counted(m.headcount, "person", "people")) · \(m.vacancies) vacant · "
                 + "\(Number.fixed(m.fte, 1)) FTE · \(money(m.annualCost)) a year")
         let s = m.spanOfControl
         out.append(
-            "  \(m.units) units · \(m.layers) layers · span of control \(s.min)–\(s.max), median "
-                + "\(Number.fixed(s.median, 1)) over \(s.managers) managers")
+            "  \(counted(m.units, "unit")) · \(counted(m.layers, "layer")) · span of control \(s.min)–\(s.max), median "
+                + "\(Number.fixed(s.median, 1)) over \(counted(s.managers, "manager"))")
         out.append("")
 
         var units = TextTable(header: ["Unit", "Name", "People", "FTE", "Annual cost"], firstNumericColumn: 2)

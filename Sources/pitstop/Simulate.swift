@@ -142,7 +142,7 @@ struct SimulationSummary {
         out.append(scenario.name)
         out.append(String(repeating: "═", count: scenario.name.count))
         out.append(
-            "  \(options.replications) replications × \(options.days) days"
+            "  \(counted(options.replications, "replication")) × \(counted(options.days, "day"))"
                 + (options.warmupDays > 0 ? " (\(options.warmupDays) warm-up)" : "")
                 + " · seed \(options.seed) · means per day with 95 % confidence intervals")
         out.append("")

@@ -95,9 +95,16 @@ extension ParsableCommand {
     }
 }
 
+/// "1 unit", "3 units".
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
+
 /// Formats numbers for tables: grouping with thin separators, fixed decimals.
 enum Number {
     static func grouped(_ value: Double, decimals: Int = 0) -> String {
+        guard value.isFinite else { return "–" }
+        guard abs(value) < 1e15 else { return String(format: "%.\(decimals)e", value) }
         let negative = value < 0
         let scale = pow(10, Double(decimals))
         let rounded = (abs(value) * scale).rounded() / scale

@@ -27,6 +27,14 @@ import Testing
         if let i = other.staff.firstIndex(where: { $0.id == "anna" }) { other.staff[i].unit = "citizen-team" }
         other.name = "Pitstop 2027"
         artifacts.append(Diagram.orgDiff(baseline: library, other: other))
+        // The same in Danish, `-da` after the name.
+        var danish = Diagram.orgCharts(library, stackThreshold: 2, language: .da) + Diagram.floorMaps(library, language: .da)
+        var danishOverlay = overlay
+        danishOverlay.title = FloorMapOverlay.defaultTitle(in: .da) + ", hverdage"
+        danish.append(DiagramArtifact(name: "floor-heat", title: "", layout: .nop,
+                                      dot: FloorMap.dot(site: library.sites[0], in: library, overlay: danishOverlay, language: .da)))
+        danish.append(Diagram.orgDiff(baseline: library, other: other, language: .da))
+        artifacts += danish.map { DiagramArtifact(name: $0.name + "-da", title: $0.title, layout: $0.layout, dot: $0.dot) }
         for artifact in artifacts {
             try Data(artifact.dot.utf8).write(to: folder.appendingPathComponent(artifact.name + ".dot"))
             let (svg, warnings) = try Graphviz.renderReportingWarnings(dot: artifact.dot, layout: artifact.layout, format: .svg)

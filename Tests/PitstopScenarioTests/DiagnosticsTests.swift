@@ -582,9 +582,33 @@ import Testing
             [
                 .error("1️⃣", "travel minutes must be 0 or more, found -5"),
                 .error("2️⃣", "'capacity' must be 0 or more (or unlimited), found -1"),
-                .error("3️⃣", "'cost' must be 0 or more, found -100"),
+                .error("3️⃣", "'cost' must be between 0 and 1,000,000,000, found -100"),
                 .error("4️⃣", "'count' must be between 1 and 10,000, found -2"),
-                .error("5️⃣", "'arrivals_per_hour' must be 0 or more, found -2"),
+                .error("5️⃣", "'arrivals_per_hour' must be between 0 and 100,000, found -2"),
+            ])
+    }
+
+    @Test func demandAndCostHaveAnUpperBoundSoATypoCannotRunForever() {
+        expectDiagnostics(
+            minimalHeader + """
+                sites:
+                  - id: main
+                    zones:
+                      - { id: hall, at: [0, 0], size: [5, 5] }
+                staff:
+                  - { id: a, name: A, cost: 1️⃣1e19 }
+                personas:
+                  - id: p
+                    arrivals_per_hour: { main: 2️⃣1e300 }
+                    route: [{ zone: hall, dwell: exp(5) }]
+                  - id: q
+                    visits_per_year: { main: 3️⃣4e8 }
+                    route: [{ zone: hall, dwell: exp(5) }]
+                """,
+            [
+                .error("1️⃣", "'cost' must be between 0 and 1,000,000,000, found 1e+19"),
+                .error("2️⃣", "'arrivals_per_hour' must be between 0 and 100,000, found 1e+300"),
+                .error("3️⃣", "'visits_per_year' must be between 0 and 100,000,000, found 400000000"),
             ])
     }
 

@@ -230,7 +230,10 @@ public enum Charts {
             if info.kind == .share {
                 return row.difference(other).map { Interval(mean: $0.mean * 100, low: $0.low * 100, high: $0.high * 100) }
             }
-            return row.relative(other).map { Interval(mean: $0.mean * 100, low: $0.low * 100, high: $0.high * 100) }
+            // The same relative change as the table shows ("–" there, no bar here): not for
+            // minutes, not from a baseline of nothing, not beyond ±500 %.
+            return p.readableRelative(row, other: other, info)
+                .map { Interval(mean: $0.mean * 100, low: $0.low * 100, high: $0.high * 100) }
         }
         let limit = 150.0
         let ends = changes.compactMap { $0 }.flatMap { [$0.low, $0.high, $0.mean] }.filter(\.isFinite)
