@@ -123,16 +123,21 @@ struct Comparison {
     }
 
     /// Mean occupancy as a share of capacity per zone, and the walks between zones.
+    /// Mean occupancy in the zone's busiest hour of the day, as a share of its capacity, and
+    /// the walks between zones. (The mean over all open hours, self-service evenings
+    /// included, would paint every room "quiet" and hide the pressure at the peak.)
     func heat(site: Site, _ r: SimulationResults) -> FloorMapOverlay {
         var values: [String: Double] = [:]
         for zone in site.zones {
+            let key = "\(site.id)/\(zone.id)"
             guard let cap = zone.capacity.limit, cap > 0,
-                let mean = r.zones["\(site.id)/\(zone.id)"]?["occupancy_mean"]?.mean
+                let busiest = r.hourlyOccupancy[key]?.max() ?? r.zones[key]?["occupancy_mean"]?.mean
             else { continue }
-            values[zone.id] = mean / Double(cap)
+            values[zone.id] = busiest / Double(cap)
         }
-        return FloorMapOverlay(
-            zoneValues: values, title: FloorMapOverlay.defaultTitle(in: diagramLanguage), flows: r.flows[site.id] ?? [:])
+        let title = language == .da
+            ? "Gennemsnitlig belægning i zonens travleste time" : "Mean occupancy in the zone's busiest hour"
+        return FloorMapOverlay(zoneValues: values, title: title, flows: r.flows[site.id] ?? [:])
     }
 
     // MARK: Report
