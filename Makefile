@@ -41,11 +41,11 @@ test: deps
 
 ## Benchmarks (never timed tests): the simulation vs SimPy, rendering vs `dot`.
 bench: bench-deps release
-	bash bench/run.sh
+	bash Tests/Benchmarks/run.sh
 
 ## Render many org charts in one process and report memory growth.
 leakcheck: release
-	bash bench/leakcheck.sh
+	bash Tests/Benchmarks/leakcheck.sh
 
 clean:
 	rm -rf .build Output/*/

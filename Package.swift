@@ -36,8 +36,7 @@ let package = Package(
         ]),
 
         // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
-        .executableTarget(name: "render-bench", dependencies: ["PitstopModel", "PitstopDiagrams", "GraphvizRendering"],
-                          path: "bench/render-bench"),
+        .executableTarget(name: "render-bench", dependencies: ["PitstopModel", "PitstopDiagrams", "GraphvizRendering"]),
 
         .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),

@@ -6,7 +6,7 @@
 // generic `Comparable` boundary, and it does not keep ties in insertion order by itself.
 // Specialised to this one struct, the binary heap with a moving "hole" (one store per
 // level instead of a swap) measured 1.2–1.3× faster per hold (pop + push) with 16 to 4,096
-// pending events (bench/sim/heap-bench.sh). It is ~60 lines.
+// pending events (Tests/Benchmarks/sim/heap-bench.sh). It is ~60 lines.
 //
 // Order: (time, priority, sequence). The sequence number increases with every `schedule`,
 // so events at the same time and priority run in the order they were scheduled.

@@ -3,8 +3,8 @@
 # per case, 20 replications, 1 warm-up day, through the public Simulator API (harness/).
 # Prints simulated P(wait>0) and Wq with 95 % half-widths next to the exact values.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-H=$(bench/sim/harness/build.sh | tail -1)
+cd "$(dirname "$0")/../../.."
+H=$(Tests/Benchmarks/sim/harness/build.sh | tail -1)
 printf '%-4s %-28s %-10s %-26s %-10s\n' case "P(wait) sim ± hw" exact "Wq sim ± hw" exact
 while read -r name lambda mu c days pexact wexact; do
   line=$("$H" "$days" 20 1 "$lambda" "$mu" "$c" 1 | tail -1)

@@ -2,21 +2,21 @@
 # Simulation benchmark (not a test): the M/M/10 model of des-anchors §3 through the full
 # `pitstop simulate` path, against SimPy on the same model.
 #
-#   bash bench/sim/run.sh            # ≥ 10 M customers through pitstop, 1 M through SimPy
-#   PITSTOP=path/to/pitstop bash bench/sim/run.sh
+#   bash Tests/Benchmarks/sim/run.sh            # ≥ 10 M customers through pitstop, 1 M through SimPy
+#   PITSTOP=path/to/pitstop bash Tests/Benchmarks/sim/run.sh
 #
 # Measures, on one core (--jobs 1):
-#   1. customers/s through `pitstop simulate bench/sim/mm10.yaml` (2 replications × 1,950 days
+#   1. customers/s through `pitstop simulate Tests/Benchmarks/sim/mm10.yaml` (2 replications × 1,950 days
 #      = 10.1 M customers; the CLI asks for at least 2 replications), wall time and peak RSS
 #      from /usr/bin/time -v (process start, YAML loading and output writing included);
 #   2. peak RSS at 1,000 and 4,000 days (streaming statistics: it must not grow);
-#   3. SimPy 4 on the same model for ~1 M customers (installed into bench/.venv), and the ratio.
+#   3. SimPy 4 on the same model for ~1 M customers (installed into .build/bench-venv), and the ratio.
 # Run it on an idle machine: co-running jobs on a 2-vCPU box halve compiled throughput.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 PITSTOP=${PITSTOP:-$ROOT/.build/release/pitstop}
-MODEL=bench/sim/mm10.yaml
+MODEL=Tests/Benchmarks/sim/mm10.yaml
 DAYS=${DAYS:-1950}
 REPS=${REPS:-2}
 SIMPY_CUSTOMERS=${SIMPY_CUSTOMERS:-1000000}
@@ -66,11 +66,11 @@ read -r _ _ rss4000 _ _ _ < <(run_pitstop 4000 2)
 echo "1,000 days: $((rss1000 / 1024)) MiB   4,000 days: $((rss4000 / 1024)) MiB"
 
 echo "== SimPy, $SIMPY_CUSTOMERS customers"
-if [ ! -x bench/.venv/bin/python ]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install --quiet simpy
+if [ ! -x .build/bench-venv/bin/python ]; then
+  python3 -m venv .build/bench-venv
+  .build/bench-venv/bin/pip install --quiet simpy
 fi
-simpy_json=$(bench/.venv/bin/python bench/sim/mm10_simpy.py "$SIMPY_CUSTOMERS")
+simpy_json=$(.build/bench-venv/bin/python Tests/Benchmarks/sim/mm10_simpy.py "$SIMPY_CUSTOMERS")
 echo "$simpy_json"
 simpy_rate=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['customers_per_s'])" "$simpy_json")
 

@@ -12,7 +12,7 @@
 # render (measured by disabling them). 128 kB is about twice the Graphviz leak and well
 # under a quarter of a wrapper bug. Override with LEAK_BOUND_KB.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 BIN=${RENDER_BENCH:-.build/release/render-bench}
 if [ ! -x "$BIN" ]; then
   swift build -c release --product render-bench

@@ -3,9 +3,9 @@
 #   1. the simulation (M/M/10 through `pitstop simulate`) vs SimPy
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
-bash bench/sim/run.sh
+bash Tests/Benchmarks/sim/run.sh
 echo
 echo "== Rendering: Graphviz in-process vs dot -Tsvg (5,000-person org) =="
-bash bench/render.sh
+bash Tests/Benchmarks/render.sh
