@@ -7,7 +7,8 @@ import Foundation
 /// it goes through one process-wide lock, and the process keeps one Graphviz context that is
 /// never freed (freeing it leaks and trips a use-after-free in the pango plugin). Safe to
 /// call from any number of threads or tasks; renders run one at a time. A large layout
-/// (thousands of nodes) holds the lock for seconds.
+/// (thousands of nodes) holds the lock for seconds. The last render's graph is freed after
+/// its bytes are returned (on a background thread, or before the next render).
 public enum Graphviz {
     /// Lays out `dot` with `layout` and writes it as `format`.
     ///
@@ -50,6 +51,8 @@ private final class Engine: @unchecked Sendable {
     // Guarded by `lock`.
     private var context: OpaquePointer?
     private var plugins = (layout: 0, textLayout: 0)
+    /// The graph of the last successful render, laid out, waiting to be freed.
+    private var pendingGraph: UnsafeMutablePointer<Agraph_t>?
 
     /// Runs `body` with the lock held and the context created.
     private func withContext<T>(_ body: (OpaquePointer) throws(RenderError) -> T) throws(RenderError) -> T {
@@ -96,6 +99,8 @@ private final class Engine: @unchecked Sendable {
     func render(dot: String, layout: String, format: String, subject: String) throws(RenderError) -> (output: [UInt8], warnings: String) {
         try withContext { gvc throws(RenderError) in
             guard plugins.layout > 0 else { throw RenderError(kind: .pluginsMissing) }
+            // The previous graph first: one graph at a time per context.
+            freePendingGraph(gvc)
             capturedMessages = ""
             _ = agreseterrors()
             pitstop_reset_sequential_ids()
@@ -106,8 +111,11 @@ private final class Engine: @unchecked Sendable {
                 let message = takeMessages()
                 throw RenderError(kind: .syntax, graphvizMessage: message.isEmpty ? "no graph in the input" : message)
             }
+            // After a successful render the layout and the graph are freed off the caller's
+            // path (below); on any failure they are freed here, in this order.
+            var deferred = false
             // 6. Free the graph last.
-            defer { _ = agclose(graph) }
+            defer { if !deferred { _ = agclose(graph) } }
 
             if format.hasPrefix("png"), Self.get(graph, "dpi").isEmpty {
                 _ = Self.set(graph, "dpi", "144")
@@ -118,7 +126,7 @@ private final class Engine: @unchecked Sendable {
                 throw RenderError.interpreting(takeMessages(), stage: .layout, subject: layout)
             }
             // 5. Free the layout before the graph.
-            defer { _ = gvFreeLayout(gvc, graph) }
+            defer { if !deferred { _ = gvFreeLayout(gvc, graph) } }
 
             // 3. Render into memory.
             var data: UnsafeMutablePointer<CChar>?
@@ -129,8 +137,27 @@ private final class Engine: @unchecked Sendable {
             // 4. Free the output buffer, only when rendering succeeded.
             defer { gvFreeRenderData(data) }
             let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
-            return (bytes, takeMessages())
+            let warnings = takeMessages()
+            // Freeing a large layout takes as long as a tenth of making it; the caller has
+            // its bytes, so that happens on a background thread (under the lock), or at the
+            // start of the next render, whichever comes first.
+            deferred = true
+            pendingGraph = graph
+            DispatchQueue.global(qos: .utility).async { [self] in
+                lock.lock()
+                defer { lock.unlock() }
+                if let context { freePendingGraph(context) }
+            }
+            return (bytes, warnings)
         }
+    }
+
+    /// Frees the graph of the last render, if still there: its layout, then the graph. Lock held.
+    private func freePendingGraph(_ gvc: OpaquePointer) {
+        guard let graph = pendingGraph else { return }
+        pendingGraph = nil
+        _ = gvFreeLayout(gvc, graph)
+        _ = agclose(graph)
     }
 
     /// `agget` with a Swift string: the value, or "" when unset.
