@@ -65,7 +65,17 @@ let clusteredDOT: String = {
         }
     }
 
-    @Test func pngAndPdfGoThroughCairo() throws {
+    /// The last graph is freed after its bytes are returned; a failed render and a render
+    /// with another layout in between must disturb neither that nor the renders after it.
+    @Test func rendersAroundAFailureStayIdentical() throws {
+        let first = try Graphviz.render(dot: clusteredDOT, format: .svg)
+        #expect(throws: RenderError.self) { try Graphviz.render(dot: "digraph { a -> }", format: .svg) }
+        _ = try Graphviz.render(dot: clusteredDOT, layout: .neato, format: .svg)
+        let again = try Graphviz.render(dot: clusteredDOT, format: .svg)
+        #expect(again == first)
+    }
+
+        @Test func pngAndPdfGoThroughCairo() throws {
         let png = try Graphviz.render(dot: "digraph { a -> b }", format: .png)
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         let pdf = try Graphviz.render(dot: "digraph { a -> b }", format: .pdf)
