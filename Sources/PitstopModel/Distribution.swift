@@ -38,7 +38,6 @@ public enum Distribution: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<Distribution, ParseError> {
         let trimmed = text.trimmingSpaces()
         guard let open = trimmed.firstIndex(of: "("), trimmed.last == ")" else {
-            if Double(trimmed) != nil { return .failure(.malformed(trimmed)) }
             return .failure(.malformed(trimmed))
         }
         let name = String(trimmed[..<open]).trimmingSpaces()

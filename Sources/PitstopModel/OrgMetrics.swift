@@ -3,7 +3,7 @@
 /// `headcount` counts filled positions; `positions`, `fte` and `annualCost` count all
 /// positions, vacancies included (a vacancy is budgeted). A manager is a position with at
 /// least one direct report.
-public struct OrgMetrics: Sendable, Hashable {
+public struct OrgMetrics: Sendable {
     public struct SpanOfControl: Sendable, Hashable {
         public var min: Int
         public var median: Double
@@ -121,14 +121,4 @@ public struct OrgMetrics: Sendable, Hashable {
         unheldCompetences = competences.filter { $0.figures.holders == 0 }.map(\.id)
     }
 
-    public static func == (a: OrgMetrics, b: OrgMetrics) -> Bool {
-        a.scenario == b.scenario && a.positions == b.positions && a.headcount == b.headcount
-            && a.fte == b.fte && a.annualCost == b.annualCost && a.layers == b.layers
-            && a.spanOfControl == b.spanOfControl && a.managerSpans == b.managerSpans
-    }
-    public func hash(into h: inout Hasher) {
-        h.combine(scenario)
-        h.combine(positions)
-        h.combine(fte)
-    }
 }

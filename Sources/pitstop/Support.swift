@@ -14,11 +14,10 @@ var standardErrorIsTerminal: Bool { isatty(2) != 0 }
 /// Loads scenarios and prints their diagnostics to standard error.
 enum ScenarioInput {
     /// Loads one scenario; prints every diagnostic; exits 1 when there are errors.
-    static func load(_ path: String, warningsAsErrors: Bool = false) throws -> Scenario {
+    static func load(_ path: String) throws -> Scenario {
         let result = ScenarioLoader.load(path: path)
         report(result.diagnostics)
-        let failed = result.hasErrors || (warningsAsErrors && !result.diagnostics.isEmpty)
-        guard !failed, let scenario = result.scenario else { throw ExitCode.failure }
+        guard !result.hasErrors, let scenario = result.scenario else { throw ExitCode.failure }
         return scenario
     }
 
