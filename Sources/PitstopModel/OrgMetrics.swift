@@ -120,5 +120,4 @@ public struct OrgMetrics: Sendable {
         singleHolderCompetences = competences.filter { $0.figures.holders == 1 }.map(\.id)
         unheldCompetences = competences.filter { $0.figures.holders == 0 }.map(\.id)
     }
-
 }

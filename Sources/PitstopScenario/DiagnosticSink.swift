@@ -42,7 +42,7 @@ final class DiagnosticSink {
     func suggest(_ word: String, in candidates: [String]) -> String? {
         guard suggestionsLeft > 0, candidates.count <= 5_000 else { return nil }
         suggestionsLeft -= 1
-        return suggestion(for: word, in: candidates)
+        return closestMatch(to: word, in: candidates)
     }
 
     /// Sorted by (file, line, column); diagnostics without a location first. Stable, and

@@ -33,7 +33,7 @@ enum DayKeys {
     }
 
     private static func daySuggestion(for key: String) -> String? {
-        suggestion(for: key, in: vocabulary) ?? dayKey(resembling: key)
+        closestMatch(to: key, in: vocabulary) ?? dayKey(resembling: key)
     }
 
     /// A day key for a misspelt or spelt-out day: `fir` → `fri`, `Monday` → `mon`.
@@ -41,7 +41,7 @@ enum DayKeys {
         let lower = word.lowercased()
         if let day = Weekday(key: lower) { return day.key }
         if lower.count > 3, let day = Weekday(key: String(lower.prefix(3))) { return day.key }
-        return suggestion(for: lower, in: days)
+        return closestMatch(to: lower, in: days)
     }
 }
 

@@ -132,5 +132,11 @@ private func fixture() -> Scenario {
         #expect(editDistance("famly", "family") == 1)
         #expect(closestMatch(to: "famly", in: ["family", "cafe"]) == "family")
         #expect(closestMatch(to: "zzz", in: ["family", "cafe"]) == nil)
+        // A swap of neighbouring letters is one edit; case alone is none.
+        #expect(editDistance("mian", "main") == 1)
+        #expect(editDistance("abcd", "bacd") == 1)
+        #expect(editDistance("kitten", "sitting") == 3)
+        #expect(closestMatch(to: "fir", in: ["fri", "sat"]) == "fri")
+        #expect(closestMatch(to: "Main", in: ["main"]) == "main")
     }
 }
