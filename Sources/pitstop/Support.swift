@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PitstopModel
+import PitstopReport
 import PitstopScenario
 
 /// Writes a line to standard error.
@@ -99,32 +100,12 @@ func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
 }
 
-/// Formats numbers for tables: grouping with thin separators, fixed decimals.
+/// Numbers in the text output: the report's own formatter, in English (1,234.5).
 enum Number {
-    static func grouped(_ value: Double, decimals: Int = 0) -> String {
-        guard value.isFinite else { return "–" }
-        guard abs(value) < 1e15 else { return String(format: "%.\(decimals)e", value) }
-        let negative = value < 0
-        let scale = pow(10, Double(decimals))
-        let rounded = (abs(value) * scale).rounded() / scale
-        let whole = Int(rounded)
-        var digits = String(whole)
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        var text = groups.joined(separator: ",")
-        if decimals > 0 {
-            let fraction = Int(((rounded - Double(whole)) * scale).rounded())
-            let f = String(fraction)
-            text += "." + String(repeating: "0", count: max(0, decimals - f.count)) + f
-        }
-        return (negative && rounded != 0 ? "-" : "") + text
-    }
+    private static let format = NumberFormat(.en)
 
-    static func fixed(_ value: Double, _ decimals: Int) -> String { grouped(value, decimals: decimals) }
+    static func grouped(_ value: Double, decimals: Int = 0) -> String { format.number(value, decimals: decimals) }
+    static func fixed(_ value: Double, _ decimals: Int) -> String { format.number(value, decimals: decimals) }
 }
 
 /// Pads text into aligned columns.
