@@ -71,7 +71,17 @@ import FoundationXML
         #expect(short.map(\.label) == ["< 1", "1–4", "5–9", "10–11", "12+"])
     }
 
-    @Test func theDifferenceChartColoursOnlyClearDifferences() {
+    @Test func theDifferenceChartLeavesOutWhatTheTableCannotSayInPercent() {
+        // From almost nothing to 2.2 is "+24,000 %": the table says "–", so no mark here.
+        let rows = [row("turnaways", base: 0.009, other: 2.2, low: 1.9, high: 2.5),
+                    row("dialogues_served", base: 100, other: 120, low: 15, high: 25)]
+        let svg = Charts.differences(rows, other: 0, scenarioNames: ["A", "B"], currency: "DKK",
+                                     language: .en, id: "d")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 1)
+        #expect(!svg.contains("24,"))
+    }
+
+        @Test func theDifferenceChartColoursOnlyClearDifferences() {
         let input = Sample.input()
         let svg = Charts.differences(input.kpiRows, other: 0, scenarioNames: input.scenarioNames,
                                      currency: "DKK", language: .en, id: "d")

@@ -72,6 +72,7 @@ import Testing
         #expect(r.stdout.contains("By unit"))
         #expect(r.stdout.contains("Span of control"))
         #expect(r.stdout.contains("Hovedbiblioteket"))
+        #expect(r.stdout.contains("5 units · 4 layers"))  // counted, not "1 units"
     }
 
     @Test func simulateJSONIsOneDocumentAndRepeatsByteForByteWhateverTheJobs() throws {
@@ -126,6 +127,9 @@ import Testing
                      "orgdiff-traditional-pitstop.svg", "heat-pitstop-main.svg"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
         }
+        // Heat maps are coloured by the busiest hour, and say so (in the report's language).
+        let heat = try String(contentsOf: dir.appendingPathComponent("heat-pitstop-main.svg"), encoding: .utf8)
+        #expect(heat.contains("travleste time"))
         // Nothing but the outputs in the folder: no temporary files left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
         #expect(left.isEmpty)
