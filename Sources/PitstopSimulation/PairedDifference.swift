@@ -1,3 +1,5 @@
+import PitstopModel
+
 /// A paired difference (other − baseline): its mean, 95 % Student-t interval over the
 /// per-replication differences, and `relative` = mean difference ÷ baseline mean (`nil`,
 /// written as JSON `null`, when the baseline mean is 0).

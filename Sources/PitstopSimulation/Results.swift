@@ -152,22 +152,6 @@ func clockText(_ minutes: Int) -> String {
     return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-public func csvField(_ s: String) -> String {
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return s
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
-    }
-}
-
 /// What a simulation run measured: estimates over replications, the per-replication samples
 /// behind them, and detail for charts (hourly occupancy, waits, walks, the rota).
 public struct SimulationResults: Sendable {

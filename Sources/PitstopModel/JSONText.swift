@@ -1,4 +1,4 @@
-/// A minimal JSON tree with a deterministic, pretty-printed rendering: object keys sorted,
+/// The program's one JSON writer: a minimal JSON tree with a deterministic, pretty-printed rendering: object keys sorted,
 /// two-space indentation, objects whose members are all scalars or scalar arrays (such as
 /// an estimate) on one line, numbers in ``formatNumber(_:)``.
 public indirect enum JSONText: Sendable, Hashable {
@@ -6,6 +6,7 @@ public indirect enum JSONText: Sendable, Hashable {
     case integer(Int64)
     case unsigned(UInt64)
     case string(String)
+    case bool(Bool)
     case null
     case array([JSONText])
     case object([String: JSONText])
@@ -43,6 +44,7 @@ public indirect enum JSONText: Sendable, Hashable {
         case .integer(let i): out += String(i)
         case .unsigned(let u): out += String(u)
         case .string(let s): out += jsonQuoted(s)
+        case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
             if items.isEmpty {
@@ -100,7 +102,6 @@ public func formatNumber(_ x: Double) -> String {
 }
 
 /// A JSON string literal; non-ASCII characters are kept as they are.
-/// A JSON string literal.
 public func jsonQuoted(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
@@ -120,8 +121,4 @@ public func jsonQuoted(_ s: String) -> String {
         }
     }
     return out + "\""
-}
-
-extension Estimate {
-    public var jsonText: JSONText { .object(["mean": .number(mean), "ci95": .array(ci95.map { .number($0) })]) }
 }
