@@ -29,9 +29,14 @@ let package = Package(
         .target(name: "PitstopDiagrams", dependencies: ["PitstopModel", "GraphvizRendering"]),
         // SVG charts, the comparison and the self-contained HTML report.
         .target(name: "PitstopReport", dependencies: ["PitstopModel", "PitstopSimulation", "PitstopDiagrams"]),
-        // The command-line tool.
-        .executableTarget(name: "pitstop", dependencies: [
+        // Studies — simulate, compare, draw, inspect — over the modules above: the logic every
+        // front end shares, written once. Produces files and text; writes folders atomically.
+        .target(name: "PitstopStudy", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
+        ]),
+        // The command-line tool: thin commands over PitstopStudy.
+        .executableTarget(name: "pitstop", dependencies: [
+            "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "_PitstopTestSupport"]),
         .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
+        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],
     swiftLanguageModes: [.v6]

@@ -130,9 +130,12 @@ import Testing
         // Heat maps are coloured by the busiest hour, and say so (in the report's language).
         let heat = try String(contentsOf: dir.appendingPathComponent("heat-pitstop-main.svg"), encoding: .utf8)
         #expect(heat.contains("travleste time"))
-        // Nothing but the outputs in the folder: no temporary files left behind.
+        // Nothing but the outputs (and the list of them) in the folder, and no staging
+        // folder beside it: no temporary files left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
-        #expect(left.isEmpty)
+        #expect(left == [".pitstop-files"])
+        let beside = try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasPrefix(".\(dir.lastPathComponent).pitstop-") })
     }
 
     @Test func aScenarioComparedWithItselfDiffersByNothing() throws {
