@@ -45,55 +45,58 @@ public struct InspectReport: Sendable {
         ]).rendered()
     }
 
-    /// The readable form.
-    public func text(_ scenario: Scenario) -> String {
-        let money = { (v: Double) in Number.grouped(v) + " " + m.currency }
+    /// The readable form, in English or Danish.
+    public func text(_ scenario: Scenario, language: ReportLanguage = .en) -> String {
+        let w = TextWords.of(language)
+        let format = NumberFormat(language)
+        let fixed = { (v: Double) in format.number(v, decimals: 1) }
+        let money = { (v: Double) in format.number(v, decimals: 0) + " " + m.currency }
         var out: [String] = []
         out.append(m.scenario)
         out.append(String(repeating: "═", count: m.scenario.count))
         out.append(
-            "  \(counted(m.positions, "position")) · \(counted(m.headcount, "person", "people")) · \(m.vacancies) vacant · "
-                + "\(Number.fixed(m.fte, 1)) FTE · \(money(m.annualCost)) a year")
+            "  \(w.counted(m.positions, w.position)) · \(w.counted(m.headcount, w.person)) · \(m.vacancies) \(w.vacant) · "
+                + "\(fixed(m.fte)) FTE · \(money(m.annualCost)) \(w.aYear)")
         let s = m.spanOfControl
         out.append(
-            "  \(counted(m.units, "unit")) · \(counted(m.layers, "layer")) · span of control \(s.min)–\(s.max), median "
-                + "\(Number.fixed(s.median, 1)) over \(counted(s.managers, "manager"))")
+            "  \(w.counted(m.units, w.unit)) · \(w.counted(m.layers, w.layer)) · \(w.spanOfControl) \(s.min)–\(s.max), "
+                + "\(w.median) \(fixed(s.median)) \(w.over) \(w.counted(s.managers, w.manager))")
         out.append("")
 
-        var units = TextTable(header: ["Unit", "Name", "People", "FTE", "Annual cost"], firstNumericColumn: 2)
+        var units = TextTable(header: w.unitHeader, firstNumericColumn: 2)
         for (id, f) in m.byUnit {
-            units.rows.append([id, f.name, String(f.headcount), Number.fixed(f.fte, 1), money(f.annualCost)])
+            units.rows.append([id, f.name, String(f.headcount), fixed(f.fte), money(f.annualCost)])
         }
-        out.append("By unit")
+        out.append(w.byUnit)
         out.append(units.render())
         out.append("")
 
-        var sites = TextTable(header: ["Site", "Name", "People", "FTE"], firstNumericColumn: 2)
-        for (id, f) in m.bySite { sites.rows.append([id, f.name, String(f.headcount), Number.fixed(f.fte, 1)]) }
-        out.append("By home site (a person's first work site)")
+        var sites = TextTable(header: w.siteHeader, firstNumericColumn: 2)
+        for (id, f) in m.bySite { sites.rows.append([id, f.name, String(f.headcount), fixed(f.fte)]) }
+        out.append(w.bySite)
         out.append(sites.render())
         out.append("")
 
-        var comps = TextTable(header: ["Competence", "Name", "Holders", "FTE"], firstNumericColumn: 2)
+        var comps = TextTable(header: w.competenceHeader, firstNumericColumn: 2)
         for (id, f) in m.competences {
-            let mark = f.holders == 1 ? "  ← single holder" : f.holders == 0 ? "  ← nobody" : ""
-            comps.rows.append([id, f.name, String(f.holders), Number.fixed(f.fte, 1) + mark])
+            let mark = f.holders == 1 ? "  ← \(w.singleHolder)" : f.holders == 0 ? "  ← \(w.nobody)" : ""
+            comps.rows.append([id, f.name, String(f.holders), fixed(f.fte) + mark])
         }
-        out.append("Competences")
+        out.append(w.competences)
         out.append(comps.render())
 
-        var spans = TextTable(header: ["Manager", "Name", "Direct reports", ""], firstNumericColumn: 2)
+        var spans = TextTable(header: w.managerHeader, firstNumericColumn: 2)
         for s in m.managerSpans {
-            let flag = s.directReports > 10 ? "⚠ above 10" : s.directReports < 3 ? "⚠ below 3" : ""
+            let flag = s.directReports > 10 ? "⚠ \(w.above10)" : s.directReports < 3 ? "⚠ \(w.below3)" : ""
             spans.rows.append([s.id, s.name, String(s.directReports), flag])
         }
         out.append("")
-        out.append("Span of control")
+        out.append(w.spans)
         out.append(spans.render())
         let flagged = flaggedSpans
         if !flagged.isEmpty {
             out.append("")
-            out.append("  \(flagged.count) manager\(flagged.count == 1 ? "" : "s") outside a span of 3–10.")
+            out.append(w.outsideSpan(flagged.count))
         }
         return out.joined(separator: "\n")
     }

@@ -39,33 +39,22 @@ public struct SimulationStudy: Sendable {
     }
 
     /// The readable summary: every KPI with its interval, then the perspectives.
-    public var text: String {
-        SimulationSummary(scenario: scenario, results: results, options: options).text()
+    public func text(_ language: ReportLanguage = .en) -> String {
+        SimulationSummary(scenario: scenario, results: results, options: options, language: language).text()
     }
 }
 
-/// Formats a KPI value for text (shares as %, minutes, hours, money).
-public func formatKPI(_ value: Double, _ info: KPIInfo, currency: String) -> String {
+/// Formats a KPI value for text (shares as %, minutes, hours, money) with the report's
+/// number format (1,234.5 in English, 1.234,5 in Danish).
+public func formatKPI(_ value: Double, _ info: KPIInfo, currency: String, language: ReportLanguage = .en) -> String {
+    let format = NumberFormat(language)
     switch info.kind {
-    case .share: return Number.fixed(value * 100, 1) + " %"
-    case .minutes: return Number.fixed(value, 1) + " min"
-    case .hours: return Number.fixed(value, 1) + " h"
-    case .money: return Number.grouped(value, decimals: abs(value) < 1000 ? 1 : 0) + " " + currency
-    case .count: return Number.fixed(value, 1)
+    case .share: return format.number(value * 100, decimals: 1) + " %"
+    case .minutes: return format.number(value, decimals: 1) + " min"
+    case .hours: return format.number(value, decimals: 1) + " " + info.unit(language, currency: currency)
+    case .money: return format.number(value, decimals: abs(value) < 1000 ? 1 : 0) + " " + currency
+    case .count: return format.number(value, decimals: 1)
     }
-}
-
-/// Numbers in the text output: the report's own formatter, in English (1,234.5).
-enum Number {
-    private static let format = NumberFormat(.en)
-
-    static func grouped(_ value: Double, decimals: Int = 0) -> String { format.number(value, decimals: decimals) }
-    static func fixed(_ value: Double, _ decimals: Int) -> String { format.number(value, decimals: decimals) }
-}
-
-/// "1 unit", "3 units".
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
 }
 
 /// The readable text summary of one simulation.
@@ -73,44 +62,42 @@ struct SimulationSummary {
     let scenario: Scenario
     let results: SimulationResults
     let options: RunOptions
+    let language: ReportLanguage
 
     func text() -> String {
+        let w = TextWords.of(language)
         var out: [String] = []
         out.append(scenario.name)
         out.append(String(repeating: "═", count: scenario.name.count))
         out.append(
-            "  \(counted(options.replications, "replication")) × \(counted(options.days, "day"))"
-                + (options.warmupDays > 0 ? " (\(options.warmupDays) warm-up)" : "")
-                + " · seed \(options.seed) · means per day with 95 % confidence intervals")
+            "  \(w.counted(options.replications, w.replication)) × \(w.counted(options.days, w.day))"
+                + (options.warmupDays > 0 ? " (\(options.warmupDays) \(w.warmUp))" : "")
+                + " · seed \(options.seed) · \(w.meansPerDay)")
         out.append("")
-        var table = TextTable(header: ["KPI", "Mean", "95 % interval"])
+        var table = TextTable(header: [w.kpi, w.mean, w.interval])
         for info in KPIInfo.catalogue {
             guard let e = results.kpis[info.key] else { continue }
-            let f = { formatKPI($0, info, currency: scenario.currency) }
-            table.rows.append([info.englishName, f(e.mean), e.ci95.count == 2 ? "\(f(e.ci95[0])) – \(f(e.ci95[1]))" : ""])
+            let f = { formatKPI($0, info, currency: scenario.currency, language: language) }
+            table.rows.append([info.name(language), f(e.mean), e.ci95.count == 2 ? "\(f(e.ci95[0])) – \(f(e.ci95[1]))" : ""])
         }
         out.append(table.render())
         out.append("")
-        out.append("By user perspective")
-        let columns = [("visits", "Visits"), ("dialogues_requested", "Dialogues asked"), ("served_share", "Served"),
-                       ("competence_match_share", "Right competence"), ("wait_mean_min", "Mean wait"),
-                       ("abandoned", "Gave up")]
-        let keys = columns.map(\.0)
-        var p = TextTable(header: ["Perspective (per day)"] + columns.map(\.1))
+        out.append(w.byPerspective)
+        let keys = ["visits", "dialogues_requested", "served_share", "competence_match_share", "wait_mean_min", "abandoned"]
+        var p = TextTable(header: [w.perspectivePerDay] + w.perspectiveColumns)
         for perspective in scenario.perspectives {
             guard let kpis = results.perspectives[perspective.id] else { continue }
             p.rows.append(
                 [perspective.name]
                     + keys.map { k in
                         guard let e = kpis[k] else { return "–" }
-                        return formatKPI(e.mean, KPIInfo.info(for: k), currency: scenario.currency)
+                        return formatKPI(e.mean, KPIInfo.info(for: k), currency: scenario.currency, language: language)
                     })
         }
         out.append(p.render())
         if !results.coverageGaps.isEmpty {
             out.append("")
-            out.append(
-                "  \(results.coverageGaps.count) uncovered rota periods in replication 1 (see coverage_gaps.csv)")
+            out.append(w.uncovered(results.coverageGaps.count))
         }
         return out.joined(separator: "\n")
     }

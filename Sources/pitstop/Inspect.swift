@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PitstopModel
+import PitstopReport
 import PitstopStudy
 
 extension Pitstop {
@@ -22,12 +23,15 @@ extension Pitstop {
         @Option(help: "Output format: text or json.")
         var format: Format = .text
 
+        @Option(help: "Language of the text: en or da.")
+        var lang: ReportLanguage = .en
+
         func run() throws {
             let scenario = try ScenarioInput.load(file)
             let metrics = OrgMetrics(scenario)
             switch format {
             case .json: Console.print(InspectReport(metrics).json())
-            case .text: Console.print(InspectReport(metrics).text(scenario))
+            case .text: Console.print(InspectReport(metrics).text(scenario, language: lang))
             }
         }
     }

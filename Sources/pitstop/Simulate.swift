@@ -1,4 +1,5 @@
 import ArgumentParser
+import PitstopReport
 import PitstopStudy
 
 extension Pitstop {
@@ -26,6 +27,9 @@ extension Pitstop {
         @Option(help: "Output folder (default Output/<file stem>/).")
         var out: String?
 
+        @Option(help: "Language of the text summary: en or da.")
+        var lang: ReportLanguage = .en
+
         func run() throws {
             let scenario = try ScenarioInput.load(file)
             try failing {
@@ -38,7 +42,7 @@ extension Pitstop {
                 case .json: Console.print(study.json)
                 case .csv: Console.print(study.results.kpiCSV(), terminator: "")
                 case .text:
-                    Console.print(study.text)
+                    Console.print(study.text(lang))
                     printError("wrote " + paths.joined(separator: ", "))
                 }
             }

@@ -48,3 +48,21 @@ import Testing
         #expect(r.stdout.contains("."))
     }
 }
+
+/// `--lang da` reaches every command that prints words.
+@Suite struct LanguageTests {
+    @Test func inspectSimulateAndValidateSpeakDanish() throws {
+        let inspect = try CommandRunner.run(["inspect", "Scenarios/pitstop.yaml", "--lang", "da"])
+        #expect(inspect.status == 0)
+        #expect(inspect.stdout.contains("Efter enhed") && inspect.stdout.contains("ledelsesspænd"))
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let simulate = try CommandRunner.run(
+            ["simulate", "Scenarios/pitstop.yaml", "--days", "1", "--replications", "2", "--lang", "da", "--out", out.path])
+        #expect(simulate.status == 0)
+        #expect(simulate.stdout.contains("Efter brugerperspektiv") && simulate.stdout.contains("Besøg pr. dag"))
+        let validate = try CommandRunner.run(["validate", "docs/examples/broken.yaml", "--lang", "da"])
+        #expect(validate.status == 1)
+        #expect(validate.stderr.contains(" fejl, "))
+    }
+}
