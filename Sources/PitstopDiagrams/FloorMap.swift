@@ -316,7 +316,7 @@ struct FloorMapBuilder {
         let extraOptions: [[String]] = value.map { [[$0, capacity], [$0]] } ?? [[capacity], []]
         for extra in extraOptions {
             for size in stride(from: 13.0, through: 6.0, by: -0.5) {
-                let perLine = max(1, Int(width / (charWidth * size)))
+                let perLine = max(1, Format.count(width / (charWidth * size), atMost: 10_000))
                 let wrapped = Format.wrap(zone.name, width: perLine)
                 if wrapped.count <= 3, fits(size: size, nameLines: wrapped, extra: extra) {
                     return render(wrapped, extra: extra, size: size, value: value)
@@ -325,7 +325,7 @@ struct FloorMapBuilder {
         }
         // Nothing fits: one abbreviated line at 6 pt (plus the value when there is room).
         let size = 6.0
-        let maxChars = max(1, Int(width / (charWidth * size)))
+        let maxChars = max(1, Format.count(width / (charWidth * size), atMost: 10_000))
         let name = [Format.abbreviate(zone.name, to: maxChars)]
         let extra = value.map { [$0] }.flatMap { fits(size: size, nameLines: name, extra: $0) ? $0 : nil } ?? []
         return render(name, extra: extra, size: size, value: value)
