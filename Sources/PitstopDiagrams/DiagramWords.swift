@@ -121,8 +121,8 @@ struct DiagramWords: Sendable {
         let w = number(width, decimals: 1), d = number(depth, decimals: 1)
         return pick("Floor \(w) × \(d) m", "Gulv \(w) × \(d) m")
     }
-    /// The scale bar: "10 m".
-    func metres(_ length: Double) -> String { "\(number(length, decimals: 0)) m" }
+    /// The scale bar: "10 m", "0.5 m".
+    func metres(_ length: Double) -> String { "\(number(length, decimals: length < 1 ? 3 : 0)) m" }
     func capacity(_ limit: Int) -> String { pick("cap. \(count(limit))", "kap. \(count(limit))") }
     var noLimit: String { pick("no limit", "ingen grænse") }
     /// A zone without a value on a heat map.
@@ -133,7 +133,7 @@ struct DiagramWords: Sendable {
     var userPerspective: String { pick("User perspective", "Brugerperspektiv") }
     var occupancy: String { pick("Occupancy", "Belægning") }
     var sharedNoPerspective: String { pick("Shared / no perspective", "Fælles / intet perspektiv") }
-    var walkableLink: String { pick("Walkable link", "Gangforbindelse") }
+    var walkway: String { pick("Walkway (door or passage)", "Gangforbindelse (dør eller passage)") }
     /// The flows legend; `max` already formatted.
     func walksADay(max: String) -> String { pick("Walks a day, the main ones (max \(max))", "Gange pr. dag, de største (maks. \(max))") }
     var meanOccupancy: String { pick("Mean occupancy", "Gennemsnitlig belægning") }

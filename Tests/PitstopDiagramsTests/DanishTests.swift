@@ -194,8 +194,10 @@ import _PitstopTestSupport
         let title = try #require(parsed.groups.first { $0.kind == "graph" })
         #expect(title.texts.prefix(2) == ["Hovedbiblioteket", "Gulv 60 × 40 m"])
         #expect(parsed.node("legend")?.texts == [
-            "Brugerperspektiv", "Det private menneske", "Borgeren", "Den lærende", "Fælles / intet perspektiv", "- -", "Gangforbindelse",
+            "Brugerperspektiv", "Det private menneske", "Borgeren", "Den lærende", "Fælles / intet perspektiv",
+            "Gangforbindelse (dør eller passage)",
         ])
+        #expect(parsed.node("n6")?.texts == ["Samtalerum Østerbro", "kap. 2"])
         // Zones keep their places and sizes: only the labels (and the legend's place) change.
         let english = FloorMap.dot(site: library.sites[0], in: library)
         for id in ["floor", "z1", "z2", "z3", "z4", "z5", "z6", "scale", "scale_label"] {
@@ -211,18 +213,18 @@ import _PitstopTestSupport
         expectNoEnglish(parsed)
         #expect(parsed.node("z4")?.texts == ["Læsesal", "93 %", "kap. 60"])
         #expect(parsed.node("z5")?.texts == ["Café", "ingen data", "ingen grænse"])
-        #expect(parsed.node("z6")?.texts == ["Samtale…", "120 %"])
+        #expect(parsed.node("n6")?.texts == ["Samtalerum Østerbro", "120 %\u{A0}", "· kap. 2"])
         let legend = try #require(parsed.node("legend")).texts
         #expect(legend == [
             "Belægning", "Roligt (< 30 %)", "Behageligt (30–60 %)", "Travlt (60–80 %)", "Meget travlt (> 80 %)", "Ingen data",
-            "- -", "Gangforbindelse", "—", "Gange pr. dag, de største (maks. 1.420)",
+            "Gangforbindelse (dør eller passage)", "Gange pr. dag, de største (maks. 1.420)",
         ])
         let title = try #require(parsed.groups.first { $0.kind == "graph" })
         #expect(title.texts.contains("Gennemsnitlig belægning · Gulv 60,5 × 40 m"))
-        #expect(parsed.edges.flatMap(\.texts).sorted() == ["1.420", "150"])
-        // Attribute values keep '.' decimals.
-        #expect(declaration(of: "floor", in: dot)?.contains("pos=\"363,240\", width=10.0833, height=6.6667") == true)
-        #expect(dot.contains("penwidth=1.74,"))
+        #expect(parsed.nodes.filter { $0.title.hasSuffix("n") && $0.title.hasPrefix("w") }.flatMap(\.texts).sorted() == ["1.420", "150"])
+        // Attribute values keep '.' decimals (60.5 m wide: 11.9 pt a metre).
+        #expect(declaration(of: "floor", in: dot)?.contains("pos=\"360,238\", width=10, height=6.6116") == true)
+        #expect(dot.contains("penwidth=2.74,"))
         #expect(dot.firstMatch(of: /(width|height|penwidth)=[0-9]+,[0-9]/) == nil)
         #expect(dot.firstMatch(of: /POINT-SIZE="[0-9]+,/) == nil)
     }
