@@ -54,6 +54,8 @@ struct DiagramWords: Sendable {
     var orgChartTitle: String { pick("Org chart", "Organisationsdiagram") }
     var orgChartBySiteTitle: String { pick("Org chart by site", "Organisationsdiagram efter arbejdssted") }
     var unitsTitle: String { pick("Units", "Enheder") }
+    /// The first page of a paged org chart.
+    var overview: String { pick("Overview", "Overblik") }
     func floorMapTitle(_ site: String) -> String { pick("Floor map: \(site)", "Plantegning: \(site)") }
     var orgChangesTitle: String { pick("Org changes", "Organisationsændringer") }
 
@@ -77,6 +79,10 @@ struct DiagramWords: Sendable {
     func withSubUnits(_ figures: String) -> String { pick("with sub-units: \(figures)", "med underenheder: \(figures)") }
     var leaderForum: String { pick("Leader forum", "Ledelsesforum") }
     func chair(_ who: String) -> String { pick("Chair: \(who)", "Formand: \(who)") }
+    /// Above the chair's name in the forum box.
+    var chairRole: String { pick("Chair", "Formand") }
+    /// The legend of a dashed reporting line by site.
+    var lineToAnotherSite: String { pick("Line to another site", "Linje til et andet arbejdssted") }
     func lead(_ who: String) -> String { pick("Lead: \(who)", "Leder: \(who)") }
     var outsideUnits: String { pick("Outside units", "Uden for enheder") }
     /// An empty unit box.

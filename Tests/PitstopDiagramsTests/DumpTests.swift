@@ -1,12 +1,33 @@
 import Foundation
 import GraphvizRendering
-import PitstopDiagrams
+@testable import PitstopDiagrams
 import PitstopModel
 import Testing
 
 /// Writes every fixture diagram as DOT and SVG to the folder in `PITSTOP_DIAGRAM_DUMP`, to
 /// look at them (`rsvg-convert -w 1600 x.svg -o x.png`). Skipped when the variable is unset.
 @Suite struct DumpTests {
+    /// The org chart pages of the slide-fit fixtures, with the planned and the real size.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] != nil))
+    func dumpOrgChartPages() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")
+            .appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for path in SlideFitTests.fixtures {
+            let scenario = try SlideFitTests.load(path)
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            for page in OrgChart.pages(scenario) {
+                let svg = try Graphviz.render(dot: page.dot, format: .svg)
+                let m = try SlideFitTests.measure(svg)
+                print("PAGE \(stem)/\(page.name): planned \(Int(page.estimatedWidth)) × \(Int(page.estimatedHeight)), "
+                      + "real \(Int(m.width)) × \(Int(m.height)), aspect \(Format.number(m.aspect)), "
+                      + "smallest on slide \(Format.number(m.smallestOnSlide)), lines \(m.edges)")
+                try Data(svg).write(to: folder.appendingPathComponent("\(stem)-\(page.name).svg"))
+                try Data(page.dot.utf8).write(to: folder.appendingPathComponent("\(stem)-\(page.name).dot"))
+            }
+        }
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] != nil))
     func dumpFixtureDiagrams() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")
