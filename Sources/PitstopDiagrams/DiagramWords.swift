@@ -94,7 +94,9 @@ struct DiagramWords: Sendable {
     var vacantLegend: String { pick("Vacant", "Ledig") }
     var groupedByUnit: String { pick("people grouped by unit", "personer grupperet efter enhed") }
     var groupedBySite: String { pick("people grouped by home site", "personer grupperet efter primært arbejdssted") }
-    var unitsSubtitle: String { pick("units with headcount and FTE", "enheder med antal personer og årsværk") }
+    var unitsSubtitle: String {
+        pick("units with headcount, FTE and professions", "enheder med antal personer, årsværk og faggrupper")
+    }
 
     // MARK: Org diff
 

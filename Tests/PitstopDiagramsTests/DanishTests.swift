@@ -153,7 +153,8 @@ import _PitstopTestSupport
         #expect(units.node("u4")?.texts.contains("Leder: Mette Holm") == true)
         #expect(units.node("forum")?.texts.contains("Formand: Jens Ærø · Direktør") == true)
         #expect(units.node("nounit")?.texts.prefix(2) == ["Uden for enheder", "1 person · 1 årsværk"])
-        #expect(units.allTexts.contains("enheder med antal personer og årsværk"))
+        #expect(units.allTexts.contains("enheder med antal personer, årsværk og faggrupper"))
+        #expect(units.node("u2")?.texts.contains("Pædagog ×1") == true)
 
         let wide = try svg(OrgChart.dot(TestScenarios.wideTeam(size: 12), options: .init(style: .tree, language: .da)), layout: .dot)
         expectNoEnglish(wide)
