@@ -123,6 +123,45 @@ struct DiagramWords: Sendable {
     var noSite: String { pick("no site", "intet arbejdssted") }
     func siteChange(_ from: String, _ to: String) -> String { pick("site \(from) → \(to)", "arbejdssted \(from) → \(to)") }
 
+    // MARK: Journeys
+
+    func journeysTitle(_ perspective: String) -> String { pick("Journeys: \(perspective)", "Brugerrejser: \(perspective)") }
+    func journeysSubtitle(_ personas: Int) -> String {
+        let count = personas == 1 ? pick("1 persona", "1 persona") : pick("\(count(personas)) personas", "\(count(personas)) personaer")
+        return count + pick(" · their routes through the rooms, in order", " · deres ruter gennem rummene, i rækkefølge")
+    }
+    var dialogueStepLegend: String { pick("Where the dialogue is asked for", "Hvor samtalen efterspørges") }
+    var optionalStepLegend: String { pick("A step some take (chance on the arrow)", "Et trin nogle tager (chancen på pilen)") }
+    func visitsAYear(_ n: Double) -> String { pick("\(number(n, decimals: 0)) visits a year", "\(number(n, decimals: 0)) besøg om året") }
+    func arrivalsAnHour(_ n: Double) -> String { pick("\(number(n, decimals: 1)) arrivals an hour", "\(number(n, decimals: 1)) ankomster i timen") }
+    func visitsADay(_ n: Double) -> String { pick("\(number(n, decimals: 1)) visits a day", "\(number(n, decimals: 1)) besøg om dagen") }
+    /// The mean dwell of a step: "stays ≈ 38 min".
+    func dwell(_ minutes: Double) -> String { pick("stays ≈ \(duration(minutes))", "opholder sig ≈ \(duration(minutes))") }
+    /// "Dialogue: 30 % of visits".
+    func dialogueAsked(_ p: Double) -> String { pick("Dialogue: \(percent(p)) of visits", "Samtale: \(percent(p)) af besøgene") }
+    var anyoneOnDuty: String { pick("anyone on duty", "alle på vagt") }
+    func dialogueDuration(_ minutes: Double) -> String { pick("takes ≈ \(duration(minutes))", "varer ≈ \(duration(minutes))") }
+    /// The mean patience: how long a visitor waits for the dialogue before giving up.
+    func patience(_ minutes: Double) -> String {
+        pick("gives up after ≈ \(duration(minutes))", "opgiver efter ≈ \(duration(minutes))")
+    }
+    func askedServedGaveUp(asked: Double, served: Double, gaveUp: Double) -> String {
+        let a = number(asked, decimals: 1), s = number(served, decimals: 1), g = number(gaveUp, decimals: 1)
+        return pick("a day: \(a) asked · \(s) served · \(g) gave up", "om dagen: \(a) spurgte · \(s) fik svar · \(g) opgav")
+    }
+    func waited(share: Double, meanMinutes: Double) -> String {
+        pick("\(percent(share)) had to wait, \(duration(meanMinutes)) on average",
+             "\(percent(share)) måtte vente, i gennemsnit \(duration(meanMinutes))")
+    }
+    /// Minutes as "38 min", "2.5 h" from 90 minutes on, "≥ 1,000 h" beyond that.
+    func duration(_ minutes: Double) -> String {
+        guard minutes.isFinite, minutes >= 0 else { return "– min" }
+        if minutes < 90 { return "\(number(minutes, decimals: minutes < 10 ? 1 : 0)) min" }
+        let hours = minutes / 60
+        if hours < 1000 { return number(hours, decimals: 1) + pick(" h", " t") }
+        return pick("≥ 1,000 h", "≥ 1.000 t")
+    }
+
     // MARK: Floor maps
 
     func floorSize(_ width: Double, _ depth: Double) -> String {

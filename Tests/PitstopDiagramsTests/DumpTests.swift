@@ -13,6 +13,15 @@ import Testing
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")
             .appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The journeys of the bundled pitstop scenario, in Danish with made-up figures.
+        let pitstop = try SlideFitTests.load("Scenarios/pitstop.yaml")
+        let figures = JourneyFigures(kpiMeans: Dictionary(uniqueKeysWithValues: pitstop.personas.map {
+            ($0.id, ["visits": 40, "dialogues_requested": 8, "dialogues_served": 5, "wait_prob": 0.3, "wait_mean_min": 2.5, "abandoned": 3])
+        }), note: "eksempeltal")
+        for perspective in JourneyChart.perspectives(in: pitstop) {
+            let dot = JourneyChart.dot(pitstop, perspective: perspective.id, results: figures, options: .init(language: .da))
+            try Data(try Graphviz.render(dot: dot, format: .svg)).write(to: folder.appendingPathComponent("journeys-\(perspective.id)-da.svg"))
+        }
         for path in SlideFitTests.fixtures {
             let scenario = try SlideFitTests.load(path)
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
