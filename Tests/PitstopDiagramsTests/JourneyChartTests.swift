@@ -109,6 +109,31 @@ import _PitstopTestSupport
         #expect(try svg(JourneyChart.dot(scenario, perspective: "nobody")).nodes.isEmpty)
     }
 
+    /// Issue 9: whatever numbers reach a diagram, it draws (no `Int(…)` trap, no NaN in DOT).
+    @Test func extremeNumbersDrawWithoutTrapping() throws {
+        var scenario = TestScenarios.library
+        scenario.personas = [
+            Persona(id: "huge", name: "Stor", perspective: "private", demand: .visitsPerYear(["main": 1e308]),
+                    route: [RouteStep(zone: "family", dwell: .triangular(min: 0, mode: 0, max: 1e160), p: 1e-300),
+                            RouteStep(zone: "cafe", dwell: .constant(.infinity)), RouteStep(zone: "quiet", dwell: .constant(.nan))],
+                    dialogue: Dialogue(p: .nan, zone: "family", competence: "nope", duration: .exponential(mean: 1e300),
+                                       patience: .uniform(-1, .greatestFiniteMagnitude))),
+        ]
+        let figures = JourneyFigures(personas: ["huge": .init(visits: .infinity, dialoguesRequested: .nan, dialoguesServed: -1e300,
+                                                              waitShare: 1e10, waitMeanMinutes: .nan, abandoned: 1e19)])
+        for language in DiagramLanguage.allCases {
+            let dot = JourneyChart.dot(scenario, perspective: "private", results: figures, options: .init(language: language))
+            #expect(!dot.contains("nan") && !dot.contains("inf") && !dot.contains("e+"))
+            _ = try svg(dot)
+        }
+        var staff = TestScenarios.library
+        staff.staff[4].fte = 1e300
+        staff.staff[5].fte = .nan
+        _ = try svg(OrgChart.dot(staff))
+        _ = try svg(OrgChart.dot(staff, options: .init(detail: .units)))
+        #expect(OrgChart.pages(staff).count >= 1)
+    }
+
     @Test func theJourneysFitASlide() throws {
         let scenario = try SlideFitTests.load("Scenarios/pitstop.yaml")
         for perspective in JourneyChart.perspectives(in: scenario) {
