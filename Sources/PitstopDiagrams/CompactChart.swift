@@ -615,6 +615,15 @@ extension CompactChart {
         }
         if sortedTargets.isEmpty { sortedTargets = [0] }
         let maxRows = max(1, min(4, st.blocks.count))
+        func score(_ size: (width: Double, height: Double), rows: Int) -> Double {
+            let aspect = size.width / max(size.height, 1)
+            var score = page.fittingScale(width: size.width, height: size.height)
+            // Outside 1.45–2.0 the page is wasted (and padded); the further, the worse.
+            let excess = aspect < 1.45 ? (1.45 - aspect) / 1.45 : aspect > 2.0 ? (aspect - 2.0) / 2.0 : 0
+            score *= max(0.4, 1 - 2 * excess)
+            // Prefer fewer rows when nearly equal (simpler to read).
+            return score * (1 - 0.05 * Double(rows - 1))
+        }
         var best: (score: Double, plan: Plan)?
         for target in sortedTargets {
             var columns: [String: Int] = [:]
@@ -625,22 +634,38 @@ extension CompactChart {
             }
             let widths = st.blocks.map { extent($0, columns).width }
             for rowCount in 1...maxRows {
-              for forumColumns in forumColumnChoices(st) {
-                let rows = Self.partition(widths, rows: rowCount)
-                let size = estimate(st, columns: columns, rows: rows, forumColumns: forumColumns)
-                let aspect = size.width / max(size.height, 1)
-                var score = page.fittingScale(width: size.width, height: size.height)
-                // Outside 1.45–2.0 the page is wasted (and padded); the further, the worse.
-                let excess = aspect < 1.45 ? (1.45 - aspect) / 1.45 : aspect > 2.0 ? (aspect - 2.0) / 2.0 : 0
-                score *= max(0.4, 1 - 2 * excess)
-                // Prefer fewer rows and fewer columns when nearly equal (simpler to read).
-                score *= 1 - 0.05 * Double(rowCount - 1)
-                if best == nil || score > best!.score + 1e-9 {
-                    best = (score, Plan(columns: columns, forumColumns: forumColumns, rows: rows, width: size.width, height: size.height))
+                for forumColumns in forumColumnChoices(st) {
+                    let rows = Self.partition(widths, rows: rowCount)
+                    let size = estimate(st, columns: columns, rows: rows, forumColumns: forumColumns)
+                    let value = score(size, rows: rowCount)
+                    if best == nil || value > best!.score + 1e-9 {
+                        best = (value, Plan(columns: columns, forumColumns: forumColumns, rows: rows, width: size.width, height: size.height))
+                    }
                 }
-              }
             }
         }
+        // Then each team on its own: teams on different ranks need not share a height (a
+        // unit's own team above its sub-units' teams is best short and wide).
+        guard var found = best else { return Plan() }
+        for _ in 0..<2 {
+            var improved = false
+            for team in teams where team.maximumColumns > 1 {
+                for c in 1...team.maximumColumns where c != found.plan.columns[team.id] {
+                    var columns = found.plan.columns
+                    columns[team.id] = c
+                    let rows = Self.partition(st.blocks.map { extent($0, columns).width }, rows: found.plan.rows.count)
+                    let size = estimate(st, columns: columns, rows: rows, forumColumns: found.plan.forumColumns)
+                    let value = score(size, rows: rows.count)
+                    if value > found.score * 1.005 {
+                        found = (value, Plan(columns: columns, forumColumns: found.plan.forumColumns, rows: rows,
+                                             width: size.width, height: size.height))
+                        improved = true
+                    }
+                }
+            }
+            if !improved { break }
+        }
+        best = found
         return best?.plan ?? Plan()
     }
 }
