@@ -514,7 +514,9 @@ extension CompactChart {
     }
 
     /// Estimated width and height of the drawing with these decisions.
-    func estimate(_ st: Structure, columns: [String: Int], rows: [[Int]], forumColumns: Int) -> (width: Double, height: Double) {
+    func estimate(
+        _ st: Structure, columns: [String: Int], rows: [[Int]], forumColumns: Int, title: (width: Double, height: Double)
+    ) -> (width: Double, height: Double) {
         let extents = st.blocks.map { extent($0, columns) }
         let loose = st.looseTeams.map { team -> Extent in
             let size = team.size(columns: columns[team.id] ?? 1)
@@ -546,7 +548,6 @@ extension CompactChart {
         let forum = forumSize(st, columns: forumColumns)
         if forum.height > 0 { height += forum.height + Self.rankSep * 0.5 }
         width = max(width, forum.width)
-        let title = titleSize(st)
         width = max(width, title.width)
         height += title.height
         return (width + 2 * 0.3 * 72, height + 2 * 0.3 * 72)
@@ -615,6 +616,7 @@ extension CompactChart {
         }
         if sortedTargets.isEmpty { sortedTargets = [0] }
         let maxRows = max(1, min(4, st.blocks.count))
+        let title = titleSize(st)
         func score(_ size: (width: Double, height: Double), rows: Int) -> Double {
             let aspect = size.width / max(size.height, 1)
             var score = page.fittingScale(width: size.width, height: size.height)
@@ -636,7 +638,7 @@ extension CompactChart {
             for rowCount in 1...maxRows {
                 for forumColumns in forumColumnChoices(st) {
                     let rows = Self.partition(widths, rows: rowCount)
-                    let size = estimate(st, columns: columns, rows: rows, forumColumns: forumColumns)
+                    let size = estimate(st, columns: columns, rows: rows, forumColumns: forumColumns, title: title)
                     let value = score(size, rows: rowCount)
                     if best == nil || value > best!.score + 1e-9 {
                         best = (value, Plan(columns: columns, forumColumns: forumColumns, rows: rows, width: size.width, height: size.height))
@@ -647,14 +649,14 @@ extension CompactChart {
         // Then each team on its own: teams on different ranks need not share a height (a
         // unit's own team above its sub-units' teams is best short and wide).
         guard var found = best else { return Plan() }
-        for _ in 0..<2 {
+        for _ in 0..<(teams.count <= 200 ? 2 : 0) {
             var improved = false
             for team in teams where team.maximumColumns > 1 {
                 for c in 1...team.maximumColumns where c != found.plan.columns[team.id] {
                     var columns = found.plan.columns
                     columns[team.id] = c
                     let rows = Self.partition(st.blocks.map { extent($0, columns).width }, rows: found.plan.rows.count)
-                    let size = estimate(st, columns: columns, rows: rows, forumColumns: found.plan.forumColumns)
+                    let size = estimate(st, columns: columns, rows: rows, forumColumns: found.plan.forumColumns, title: title)
                     let value = score(size, rows: rows.count)
                     if value > found.score * 1.005 {
                         found = (value, Plan(columns: columns, forumColumns: found.plan.forumColumns, rows: rows,
@@ -823,10 +825,9 @@ extension CompactChart {
         for (r, row) in plan.rows.enumerated().dropFirst() {
             let above = plan.rows[r - 1]
             for (k, index) in row.enumerated() {
-                guard let upper = drawnBlocks[above[min(k, above.count - 1)]], let lower = drawnBlocks[index] else { continue }
-                for from in upper.leaves {
-                    for to in lower.tops { w.edge(from, to, [("style", "invis")]) }
-                }
+                guard let upper = drawnBlocks[above[min(k, above.count - 1)]], let lower = drawnBlocks[index],
+                      let from = upper.deepest?.node else { continue }
+                for to in lower.tops { w.edge(from, to, [("style", "invis")]) }
             }
         }
         w.close()
@@ -837,6 +838,12 @@ extension CompactChart {
     struct BoxEnds {
         var tops: [String] = []
         var leaves: [String] = []
+        /// The lowest node (the most ranks down from the box's top) and its depth.
+        var deepest: (node: String, depth: Int)?
+
+        mutating func consider(_ node: String, depth: Int) {
+            if deepest == nil || depth > deepest!.depth { deepest = (node, depth) }
+        }
     }
 
     /// Writes a box (cluster) with its lead, team and sub-units.
@@ -853,7 +860,7 @@ extension CompactChart {
                 ("label", V.html(summary.markup)), ("shape", "box"), ("style", V.q("rounded,filled")),
                 ("fillcolor", V.q(s.fill)), ("color", V.q(s.managerBorder)), ("penwidth", "1.6"), ("margin", V.q("0.14,0.07")),
             ])
-            return BoxEnds(tops: [summary.id], leaves: [summary.id])
+            return BoxEnds(tops: [summary.id], leaves: [summary.id], deepest: (summary.id, 0))
         }
         let isCluster = !block.clusterID.isEmpty
         if isCluster {
@@ -865,26 +872,33 @@ extension CompactChart {
             ])
         }
         var ends = BoxEnds()
-        func writeTeam() {
+        func writeTeam(depth: Int) {
             guard let team = block.team else { return }
             w.node(team.id, [("label", V.html(teamMarkup(team, columns: plan.columns[team.id] ?? 1)))])
             ends.leaves.append(team.id)
+            ends.consider(team.id, depth: depth)
         }
         if let lead = block.lead, let id = model.nodeID[lead.member.id] {
             w.node(id, [("label", V.html("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
                 + cardCell(lead, width: lead.width, height: lead.height) + "</TR></TABLE>"))])
             ends.tops = [id]
-            writeTeam()
-            for child in block.children { ends.leaves += emit(&w, child, plan).leaves }
+            ends.consider(id, depth: 0)
+            writeTeam(depth: 1)
+            for child in block.children {
+                let childEnds = emit(&w, child, plan)
+                ends.leaves += childEnds.leaves
+                if let d = childEnds.deepest { ends.consider(d.node, depth: d.depth + 1) }
+            }
             if ends.leaves.isEmpty { ends.leaves = [id] }
         } else {
             var childEnds: [BoxEnds] = []
             for child in block.children.reversed() { childEnds.insert(emit(&w, child, plan), at: 0) }
-            writeTeam()
+            writeTeam(depth: 0)
             if let team = block.team { ends.tops = [team.id] }
             for child in childEnds {
                 ends.tops += child.tops
                 ends.leaves += child.leaves
+                if let d = child.deepest { ends.consider(d.node, depth: d.depth) }
             }
         }
         if isCluster { w.close() }
