@@ -140,13 +140,16 @@ func walkwaySegment(_ a: Rect, _ b: Rect, minimumLength: Double, inset: Double)
     let from: (x: Double, y: Double)
     let to: (x: Double, y: Double)
     var direction: (x: Double, y: Double)?  // across the wall, when there is one
+    // Across a wall: at the middle of what the zones share. Across a gap (a walk through other
+    // zones): a quarter of the way along, clear of the labels at the middle of those zones.
+    let along = gapX > 0 || gapY > 0 ? 0.25 : 0.5
     if overlapY > 0, gapX >= 0 {  // side by side: a horizontal mark across the wall or gap
-        let y = (max(a.y0, b.y0) + min(a.y1, b.y1)) / 2
+        let y = max(a.y0, b.y0) + along * overlapY
         from = (a.x1 <= b.x0 ? a.x1 : a.x0, y)
         to = (a.x1 <= b.x0 ? b.x0 : b.x1, y)
         direction = (a.x1 <= b.x0 ? 1 : -1, 0)
     } else if overlapX > 0, gapY >= 0 {  // one above the other: a vertical mark
-        let x = (max(a.x0, b.x0) + min(a.x1, b.x1)) / 2
+        let x = max(a.x0, b.x0) + along * overlapX
         from = (x, a.y1 <= b.y0 ? a.y1 : a.y0)
         to = (x, a.y1 <= b.y0 ? b.y0 : b.y1)
         direction = (0, a.y1 <= b.y0 ? 1 : -1)
