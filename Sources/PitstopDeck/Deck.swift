@@ -61,7 +61,8 @@ public enum SlideElement: Sendable, Hashable {
     case text(TextBox)
     case table(Table)
     case picture(Picture)
-    /// A filled rectangle (a band, a marker), drawn behind what follows it.
+    /// A filled rectangle (a band, a marker): drawn before everything else on the slide, the
+    /// title included, so always behind.
     case box(Frame, fill: String)
 }
 

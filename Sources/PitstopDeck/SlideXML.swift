@@ -6,7 +6,14 @@ enum SlideXML {
         xml += "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
         xml += "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>"
         var id = 2
-        // The title first: readers and the outline find it as the slide's title placeholder.
+        // Boxes are backgrounds (bands, markers): drawn first, under the title and the rest.
+        for case .box(let frame, let fill) in slide.elements {
+            xml += "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id)\" name=\"Shape \(id - 1)\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
+            xml += "<p:spPr>\(transform(frame))<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+            xml += "<a:solidFill><a:srgbClr val=\"\(XML.colour(fill))\"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+            id += 1
+        }
+        // Then the title: readers and the outline find it as the slide's title placeholder.
         xml += "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id)\" name=\"Title \(id - 1)\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>"
         xml += "<p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr><p:spPr>"
         if let frame = slide.titleFrame { xml += transform(frame) }
@@ -23,10 +30,8 @@ enum SlideXML {
                 xml += self.table(table, id: id, language: language)
             case .picture(let picture):
                 xml += self.picture(picture, id: id, relationship: pictures.next() ?? "rId0")
-            case .box(let frame, let fill):
-                xml += "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id)\" name=\"Shape \(id - 1)\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
-                xml += "<p:spPr>\(transform(frame))<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
-                xml += "<a:solidFill><a:srgbClr val=\"\(XML.colour(fill))\"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+            case .box:
+                continue
             }
             id += 1
         }

@@ -63,6 +63,13 @@ package struct Words: Sendable {
     package var sharesInPoints: String
     package var noData: String
     package var notAvailable: String
+    /// "part" in "part 2 of 3" (a diagram printed in parts).
+    package var part: String
+    package var of: String
+    /// The diagram viewer: the hint on a diagram, its zoom buttons and its close button.
+    package var enlarge: String
+    package var fit: String
+    package var close: String
 
     // Assumptions
     package var scenarios: String
@@ -140,6 +147,11 @@ package struct Words: Sendable {
         sharesInPoints: "Shares (%): change in percentage points.",
         noData: "No data",
         notAvailable: "not available",
+        part: "part",
+        of: "of",
+        enlarge: "Click to enlarge (pan by scrolling)",
+        fit: "Fit",
+        close: "Close",
         scenarios: "Scenarios",
         scenarioFile: "File",
         seed: "Random seed",
@@ -212,6 +224,11 @@ package struct Words: Sendable {
         sharesInPoints: "Andele (%): ændring i procentpoint.",
         noData: "Ingen data",
         notAvailable: "ikke tilgængelig",
+        part: "udsnit",
+        of: "af",
+        enlarge: "Klik for at forstørre (flyt ved at rulle)",
+        fit: "Tilpas",
+        close: "Luk",
         scenarios: "Scenarier",
         scenarioFile: "Fil",
         seed: "Startværdi (seed)",
