@@ -61,7 +61,9 @@ let package = Package(
         .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "SVGRasterisingTests", dependencies: ["SVGRasterising"]),
-        .testTarget(name: "PitstopDeckTests", dependencies: ["PitstopDeck", "PitstopReport"]),
+        .testTarget(name: "PitstopDeckTests", dependencies: [
+            "PitstopDeck", "PitstopReport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],
