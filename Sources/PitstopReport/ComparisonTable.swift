@@ -125,7 +125,7 @@ public enum ComparisonTable {
     }
 
     /// "Means per simulated day; 95 % intervals over 20 replications of 28 days (seed 2339)."
-    static func note(_ input: ReportInput) -> String {
+    package static func note(_ input: ReportInput) -> String {
         let a = input.assumptions
         switch input.language {
         case .en:

@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizRendering
+import PitstopDeck
 import PitstopDiagrams
 import PitstopModel
 import PitstopReport
@@ -102,8 +103,10 @@ public struct ComparisonStudy: Sendable {
 
     // MARK: Outputs
 
-    /// Everything a comparison writes and prints, made before anything is written.
-    public func outputs() throws(StudyError) -> ComparisonOutputs {
+    /// Everything a comparison writes and prints, made before anything is written; with
+    /// `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
+    /// the report).
+    public func outputs(deck: Bool = false) throws(StudyError) -> ComparisonOutputs {
         let diagrams = try renderDiagrams()
         let input = reportInput(diagrams)
         let html = HTMLReport.render(input)
@@ -113,6 +116,13 @@ public struct ComparisonStudy: Sendable {
         files.append(OutputFile(name: "report.html", text: html))
         files.append(OutputFile(name: "comparison.json", text: json + "\n"))
         files.append(OutputFile(name: "comparison.csv", text: csv))
+        if deck {
+            do {
+                files.append(OutputFile(name: "deck.pptx", bytes: try ComparisonDeck.pptx(input)))
+            } catch {
+                throw StudyError("cannot make the deck: \(error.description)")
+            }
+        }
         return ComparisonOutputs(input: input, json: json, csv: csv, files: files)
     }
 

@@ -44,6 +44,9 @@ public struct SweepSetup: Sendable {
     /// A hash of the sweep file, every scenario file it reaches and the run settings: shards
     /// of one sweep carry the same hash.
     public let hash: String
+    /// Each variant's expected work (for balancing shards), and the compared-with scenario's.
+    public let variantWork: [Double]
+    public let compareWork: Double?
 }
 
 /// The samples of a sweep run (or of one shard): per variant index, and of the compared-with

@@ -26,7 +26,8 @@ import Testing
         let variants = SweepPlan.variants(of: sweep)
         let base = Scenario(name: "Pitstop-biblioteket")
         let options = RunOptions(days: 28, warmupDays: 0, replications: 5, seed: 7, jobs: 1)
-        let setup = SweepSetup(sweep: sweep, variants: variants, base: base, compareWith: nil, options: options, hash: "0123")
+        let setup = SweepSetup(sweep: sweep, variants: variants, base: base, compareWith: nil, options: options, hash: "0123",
+                               variantWork: variants.map { _ in 1 }, compareWork: nil)
         var samples: [Int: VariantSamples] = [:]
         for (i, v) in variants.enumerated() {
             let staff = Double(v.value(of: "staff.x.count")!)!, demand = Double(v.value(of: "simulation.demand_scale")!)!
