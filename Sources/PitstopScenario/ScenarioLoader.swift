@@ -72,7 +72,7 @@ public enum ScenarioLoader {
                 if renamed == before { sink.warning(.overlayChangesNothing, at: extendsLocation) }
             case .set(let assignment):
                 if after == before {
-                    sink.warning(.setChangesNothing(assignment.path), at: .setOption(assignment.index, column: 1))
+                    sink.warning(.setChangesNothing(assignment.path), at: assignment.location)
                 }
             }
         }
@@ -116,16 +116,20 @@ struct ChainLoader {
             return nil
         }
         guard let text = text ?? SourceReader.read(path: path, display: path, reportAt: reportAt, sink: sink) else { return nil }
-        guard let root = scenarioRoot(text, path: path, reportAt: reportAt), var entries = root.entries else { return nil }
+        guard let parsed = scenarioRoot(text, path: path, reportAt: reportAt), var entries = parsed.entries else { return nil }
+        // `set:` — a list of PATH=VALUE, applied after this file (and what it extends) like `--set`s.
+        var sets: SourceNode?
+        if let index = entries.firstIndex(where: { $0.key == "set" }) { sets = entries.remove(at: index).value }
+        let root = SourceNode(.mapping(entries), at: parsed.location)
         guard let index = entries.firstIndex(where: { $0.key == "extends" }) else {
             levels.append(Level(tree: root, origin: .file))
-            return root
+            return applying(sets, to: root)
         }
         let extends = entries.remove(at: index).value
         let overlay = SourceNode(.mapping(entries), at: root.location)
         if extends.isNull {
             levels.append(Level(tree: overlay, origin: .file))
-            return overlay
+            return applying(sets, to: overlay)
         }
         guard let relative = extends.scalar, !relative.isEmpty else {
             sink.error(.extendsNeedsPath, at: extends.location)
@@ -141,7 +145,36 @@ struct ChainLoader {
         }
         let merged = Overlay.merge(base, overlay, sink: sink)
         levels.append(Level(tree: merged, origin: .overlay(extendsLocation: extends.location)))
-        return merged
+        return applying(sets, to: merged)
+    }
+
+    /// A file's `set:` list applied to its tree, each item checked like a `--set` and
+    /// reported at its place in the file.
+    mutating func applying(_ sets: SourceNode?, to tree: SourceNode) -> SourceNode? {
+        guard let sets, !sets.isNull else { return tree }
+        guard let items = sets.items else {
+            sink.error(.wrongType("'set'", expected: "a list of PATH=VALUE", found: sets.found), at: sets.location)
+            return nil
+        }
+        var current = tree
+        var applier = SetApplier(sink: sink)
+        for (offset, item) in items.enumerated() {
+            guard let text = item.scalar, !item.isNull else {
+                sink.error(.wrongType("each item of 'set'", expected: "text PATH=VALUE", found: item.found), at: item.location)
+                continue
+            }
+            // A quoted item's text starts one column after its quote.
+            var startsQuoted = false
+            if case .scalar(_, let plain) = item.content { startsQuoted = !plain }
+            let anchor = SourceLocation(file: item.location.file, line: item.location.line,
+                                        column: item.location.column + (startsQuoted ? 1 : 0))
+            guard let assignment = SetAssignment.read(text, index: offset + 1, anchor: anchor, sink: sink, budget: &budget),
+                let next = applier.apply(assignment, to: current)
+            else { continue }
+            current = next
+            levels.append(Level(tree: next, origin: .set(assignment)))
+        }
+        return current
     }
 
     /// The parsed top level of a file, when it is a scenario: a mapping with at least one
@@ -204,5 +237,19 @@ struct ChainLoader {
     /// The absolute path with symbolic links resolved, to recognise a file reached twice.
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// Paths between scenario files.
+public enum ScenarioPaths {
+    /// The path of `file` relative to `folder` (both as given, made absolute against the
+    /// working folder), for an overlay written into `folder` that `extends` `file`.
+    public static func relativePath(from folder: String, to file: String) -> String {
+        let from = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL.pathComponents
+        let to = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(from.count, to.count - 1), from[common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...]).joined(separator: "/")
     }
 }

@@ -8,12 +8,23 @@ struct SetAssignment: Sendable {
     var text: String
     var components: [PathComponent]
     var value: SourceNode
+    /// Where the text starts when it was written in a file (`set:` in an overlay); `nil` for
+    /// a `--set` on the command line.
+    var anchor: SourceLocation? = nil
+
+    /// Where the assignment as a whole is reported: its item in a file, or `--set N:1`.
+    var location: SourceLocation { anchor ?? .setOption(index, column: 1) }
 
     var path: String { ScenarioPath.text(components) }
 
     /// Reads `text`; reports what is wrong with it and returns `nil`.
-    static func read(_ text: String, index: Int, sink: DiagnosticSink, budget: inout Int) -> SetAssignment? {
-        func at(_ offset: Int) -> SourceLocation { .setOption(index, column: offset + 1) }
+    static func read(
+        _ text: String, index: Int, anchor: SourceLocation? = nil, sink: DiagnosticSink, budget: inout Int
+    ) -> SetAssignment? {
+        func at(_ offset: Int) -> SourceLocation {
+            guard let anchor else { return .setOption(index, column: offset + 1) }
+            return SourceLocation(file: anchor.file, line: anchor.line, column: anchor.column + offset)
+        }
         let scalars = Array(text.unicodeScalars)
         if let newline = scalars.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             sink.error(.setOnOneLine, at: at(newline))
@@ -46,7 +57,7 @@ struct SetAssignment: Sendable {
             let local = DiagnosticSink()
             let parsed = DocumentParser.parse(valueText, file: "--set", sink: local, budget: &budget)
             let shift = { (location: SourceLocation) -> SourceLocation in
-                .setOption(index, column: valueStart + max(1, location.column))
+                at(valueStart + max(1, location.column) - 1)
             }
             for diagnostic in local.sorted {
                 var moved = diagnostic
@@ -56,7 +67,7 @@ struct SetAssignment: Sendable {
             guard case .document(let node) = parsed else { return nil }
             value = node.relocated(shift)
         }
-        return SetAssignment(index: index, text: text, components: components, value: value)
+        return SetAssignment(index: index, text: text, components: components, value: value, anchor: anchor)
     }
 }
 
