@@ -4,7 +4,7 @@ APT_PKGS   := libgraphviz-dev pkgconf fonts-liberation2 chromium
 BENCH_PKGS := graphviz python3-venv time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images
+.PHONY: deps bench-deps build release run test bench leakcheck schema-test clean images
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -46,6 +46,10 @@ bench: bench-deps release
 ## Render many org charts in one process and report memory growth.
 leakcheck: release
 	bash Tests/Benchmarks/leakcheck.sh
+
+## check-jsonschema (PyPI, venv under .build/) on the bundled scenarios and init's files.
+schema-test: deps
+	bash Tests/Schema/check.sh
 
 clean:
 	rm -rf .build Output/*/
