@@ -63,3 +63,75 @@ public enum ImportFile {
         return (ups + target[common...]).joined(separator: "/")
     }
 }
+
+extension ImportFile {
+    /// How well one site's fitted profile reproduces its counts.
+    public struct FitReport: Sendable {
+        /// "Hovedbiblioteket (main): 400,120 visits a year, 364 days counted".
+        public var title: String
+        /// Day, hour, observed mean, fitted, relative error — every open hour with visitors.
+        public var rows: [[String]]
+        public var notes: [String]
+    }
+
+    /// `pitstop calibrate COUNTS.csv [--extends BASE] [--out FILE]`.
+    public static func calibrate(counts: String, out: String?, extends basePath: String?) -> (outcome: Outcome, reports: [FitReport]) {
+        var base: (String, Scenario)?
+        if let basePath {
+            let loaded = ScenarioLoader.load(path: basePath)
+            guard let scenario = loaded.scenario else { return (Outcome(yaml: nil, diagnostics: loaded.diagnostics, summary: []), []) }
+            base = (relativePath(basePath, from: out), scenario)
+        }
+        let table: CSVTable
+        switch CSVTable.read(path: counts) {
+        case .success(let t): table = t
+        case .failure(let problem): return (Outcome(yaml: nil, diagnostics: [problem.diagnostic], summary: []), [])
+        }
+        var problems = Problems(table: table)
+        let doorCounts = DoorCounts.read(table, sites: base?.1.sites.map { ($0.id, $0.name) } ?? [], &problems)
+        if !problems.hasErrors, doorCounts.sites.isEmpty { problems.error("the file holds no counts", row: 1, column: 1) }
+        guard !problems.hasErrors else { return (Outcome(yaml: nil, diagnostics: problems.sorted, summary: []), []) }
+        let calibration = Calibration.fit(doorCounts, base: base?.1)
+        let yaml = calibration.overlay(countsFile: counts, base: base)
+        let expectation = base.map { calibration.scenarioExpectation($0.1) }
+        var reports: [FitReport] = []
+        for (fit, site) in zip(calibration.sites, doorCounts.sites) {
+            let fitted = fit.fitted
+            var rows: [[String]] = []
+            var worst = 0.0
+            let peak = fitted.joined().max() ?? 0
+            for day in Weekday.allCases {
+                for h in 0..<24 where fit.open[day.rawValue][h] > 0 && (fit.observed[day.rawValue][h] > 0 || fitted[day.rawValue][h] > 0) {
+                    let o = fit.observed[day.rawValue][h], f = fitted[day.rawValue][h]
+                    let error = o > 0 ? (f - o) / o : .infinity
+                    if f >= peak / 10, error.isFinite { worst = max(worst, abs(error)) }
+                    rows.append([day.key, String(format: "%02d:00", h), String(format: "%.1f", o), String(format: "%.1f", f),
+                                 error.isFinite ? String(format: "%+.1f %%", error * 100) : "–"])
+                }
+            }
+            let counted = site.days.reduce(0, +)
+            var notes = [String(format: "The fitted profile reproduces the hourly means within %.1f %% in every hour above a tenth of the peak.", worst * 100)]
+            if !fit.closedCells.isEmpty {
+                let cells = fit.closedCells.prefix(8).map { "\($0.day.key) \(String(format: "%02d:00", $0.hour)) (\(String(format: "%.1f", $0.mean)) a day)" }
+                notes.append("Counted while the site is closed: " + cells.joined(separator: ", ") + (fit.closedCells.count > 8 ? " and \(fit.closedCells.count - 8) more hours" : "")
+                             + " — \(formatNumber(fit.closedVisitsPerYear)) visits a year left out; check the counter or the site's hours.")
+            }
+            if let expected = expectation?[fit.site] {
+                var deviation = 0.0
+                for d in 0..<7 { for h in 0..<24 where fitted[d][h] >= peak / 10 { deviation = max(deviation, abs(expected[d][h] - fitted[d][h]) / fitted[d][h]) } }
+                notes.append(String(format: "The calibrated scenario's arrivals here are within %.1f %% of the fit", deviation * 100)
+                             + (deviation > 0.001 ? " (personas that come more to another site follow that site's profile)." : "."))
+            }
+            reports.append(FitReport(
+                title: "\(fit.name) (\(fit.site)): \(formatNumber(fit.visitsPerYear)) visits a year, \(counted) days counted",
+                rows: rows, notes: notes))
+        }
+        var summary = ["\(counts): \(table.encoding.rawValue), \(table.separator == "\t" ? "tab" : "'\(table.separator)'") separated"]
+        guard base != nil else {
+            summary.append("without --extends the file holds the fitted profiles only; add --extends YOUR-SCENARIO.yaml for an overlay")
+            return (Outcome(yaml: yaml, diagnostics: [], summary: summary), reports)
+        }
+        let checked = check(yaml, out: out)
+        return (Outcome(yaml: checked.hasErrors ? nil : yaml, diagnostics: checked.diagnostics, summary: summary), reports)
+    }
+}
