@@ -210,6 +210,11 @@ public struct HRImport: Sendable {
             } else if let text = cell(.monthlySalary) {
                 salary = number(text, "monthly salary", row: row, column: column(.monthlySalary), convention, &problems).map { $0 * 12 }
             }
+            if let value = salary, value * options.onCost > 1e9 {
+                problems.error("the salary \(formatNumber(value)) gives a cost above 1,000,000,000", row: row,
+                               column: column(cell(.salary) != nil ? .salary : .monthlySalary))
+                salary = nil
+            }
             if let value = salary, value < 0 {
                 problems.error("the salary must be 0 or more, found \(formatNumber(value))", row: row, column: column(cell(.salary) != nil ? .salary : .monthlySalary))
                 salary = nil

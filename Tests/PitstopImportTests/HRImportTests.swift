@@ -197,3 +197,29 @@ enum Exports {
     }
 }
 
+
+@Suite struct HRImportTextTests {
+    /// Names and titles with every kind of awkward text still give a file that loads with
+    /// the same text back.
+    @Test func awkwardTextLoadsBackAsWritten() throws {
+        let names = [
+            "O'Brien", "Anna: Holm", "#1 Jensen", "- Bo", "  Ida  ", "yes", "null", "123", "Ærø & Co", "Zoë 🙂 Æbelø",
+            "say \"hi\"", "back\\slash", "tab\there", "[list]", "{map}", "&anchor", "*alias", "!tag", "%pct", "@at", "`tick`",
+            "Line\u{2028}Sep", "ctl\u{1}x",
+        ]
+        var csv = "id,name,title,manager\n0,Top,Chef,\n"
+        for (i, name) in names.enumerated() {
+            csv += "\(i + 1),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",0\n"
+        }
+        let result = HRImport(options: .init(name: "x")).run(try CSVTable.parse(bytes: Array(csv.utf8), file: "n.csv").get())
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+        let yaml = try #require(result.yaml)
+        let loaded = ScenarioLoader.load(yaml: yaml, path: "n.yaml")
+        #expect(!loaded.hasErrors, "\(loaded.renderedDiagnostics)")
+        let scenario = try #require(loaded.scenario)
+        let trimmed = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(scenario.staff.dropFirst().compactMap(\.name) == trimmed)
+        #expect(scenario.staff.dropFirst().map(\.title) == trimmed)
+        #expect(Set(scenario.staff.map(\.id)).count == names.count + 1)
+    }
+}
