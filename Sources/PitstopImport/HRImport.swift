@@ -256,10 +256,28 @@ public struct HRImport: Sendable {
         }
         // Ids: the name as a Danish slug; where two people share it, the slug of the
         // employee number is added to each — so ids do not depend on row order.
+        // On a base, a person the base has (by id, or by name) keeps the base's id, so that
+        // its competences, shifts and references stay theirs.
+        var used = Set<String>()
+        var kept = Set<Int>()
+        if let base = options.base?.scenario {
+            let single = base.staff.filter { $0.group == nil }
+            let ids = Set(single.map(\.id))
+            var byName: [String: [String]] = [:]
+            for m in single where !m.isVacant { if let n = m.name { byName[n.lowercased(), default: []].append(m.id) } }
+            for index in people.indices {
+                let p = people[index]
+                let candidate = ids.contains(p.key) ? p.key : byName[p.name.lowercased()].flatMap { $0.count == 1 ? $0[0] : nil }
+                if let id = candidate, !used.contains(id) {
+                    people[index].id = id
+                    used.insert(id)
+                    kept.insert(index)
+                }
+            }
+        }
         var bySlug: [String: Int] = [:]
         for person in people { bySlug[baseSlug(person), default: 0] += 1 }
-        var used = Set<String>()
-        for index in people.indices {
+        for index in people.indices where !kept.contains(index) {
             let slug = baseSlug(people[index])
             var id = bySlug[slug, default: 0] > 1 || slug.isEmpty ? [slug, danishSlug(people[index].key)].filter { !$0.isEmpty }.joined(separator: "-") : slug
             if id.isEmpty { id = "person" }

@@ -54,9 +54,8 @@ public enum ImportFile {
     }
 
     /// `path` as written in a file at `out`: relative to its folder (to the current folder
-    /// for standard output); absolute paths stay absolute.
+    /// for standard output), so that the two can move together.
     static func relativePath(_ path: String, from out: String?) -> String {
-        if path.hasPrefix("/") { return path }
         let cwd = FileManager.default.currentDirectoryPath
         let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.pathComponents
         let folder = URL(fileURLWithPath: out ?? "x", relativeTo: URL(fileURLWithPath: cwd, isDirectory: true))
@@ -64,6 +63,7 @@ public enum ImportFile {
         var common = 0
         while common < min(target.count, folder.count), target[common] == folder[common] { common += 1 }
         let ups = Array(repeating: "..", count: folder.count - common)
+        if common <= 1, path.hasPrefix("/") { return path }  // nothing shared but the root
         return (ups + target[common...]).joined(separator: "/")
     }
 }

@@ -56,3 +56,41 @@ extension NumberFormatter {
         return f
     }
 }
+
+@Suite struct OverlayImportTests {
+    @Test func anImportOnABaseReplacesItsPeopleAndKeepsItsSitesAndVisitors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pitstop-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = RoundTripTests.root.appendingPathComponent("Scenarios/pitstop.yaml")
+        let original = try #require(ScenarioLoader.load(path: base.path).scenario)
+        let export = RoundTripTests.export(original)
+        let csv = folder.appendingPathComponent("hr.csv")
+        try export.write(to: csv, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("people.yaml").path
+        let outcome = ImportFile.hr(csv: csv.path, out: out, extends: base.path, mappings: [], onCost: 1.25)
+        let yaml = try #require(outcome.yaml, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(yaml.contains("\nextends: "))
+        try yaml.write(toFile: out, atomically: true, encoding: .utf8)
+        let scenario = try #require(ScenarioLoader.load(path: out).scenario)
+        // The base's people keep their ids (matched by name), so its shifts still hold; the
+        // group of four student assistants arrives as four rows, so as four positions.
+        let named = original.staff.filter { $0.group == nil }.map(\.id)
+        #expect(Array(scenario.staff.map(\.id).prefix(named.count)) == named)
+        #expect(scenario.staff.count == original.staff.count)
+        #expect(scenario.staffing == original.staffing)
+        #expect(scenario.sites == original.sites)
+        #expect(scenario.personas == original.personas)
+        #expect(OrgMetrics(scenario).layers == OrgMetrics(original).layers)
+
+        // The first 30 people only: the base's shifts name people the file does not have,
+        // which is reported at the base's lines, and nothing is produced.
+        let partial = folder.appendingPathComponent("partial.csv")
+        try (export.components(separatedBy: "\r\n").prefix(31).joined(separator: "\r\n") + "\r\n").write(to: partial, atomically: true, encoding: .utf8)
+        let refused = ImportFile.hr(csv: partial.path, out: out, extends: base.path, mappings: [], onCost: 1.25)
+        #expect(refused.yaml == nil)
+        #expect(refused.diagnostics.contains { $0.message == "unknown staff member 'oliver-bjorn'" && $0.location?.file == base.path })
+        #expect(ImportFile.relativePath("Scenarios/pitstop.yaml", from: "out/people.yaml") == "../Scenarios/pitstop.yaml")
+        #expect(refused.diagnostics.last?.message == "the file made from the CSV does not load as it stands (above); nothing was written")
+    }
+}
