@@ -100,10 +100,10 @@ public enum OrgChart {
     /// ``PageShape/minimumLegiblePointSize``; otherwise an overview (the leader forum and
     /// the top-level units as summary boxes) and one page per top-level unit, each unit
     /// that is still too large paged the same way into its sub-units. Compact style, people
-    /// detail (other options give the one chart of ``dot(_:options:)``).
+    /// detail, grouped by unit (other options give the one chart of ``dot(_:options:)``).
     public static func pages(_ scenario: Scenario, options: OrgChartOptions = .init()) -> [OrgChartPage] {
         let words = DiagramWords(options.language)
-        guard options.detail == .people, options.style == .compact else {
+        guard options.detail == .people, options.style == .compact, options.groupBy == .unit else {
             return [OrgChartPage(name: "org", title: words.orgChartTitle, dot: dot(scenario, options: options))]
         }
         let model = OrgModel(scenario)

@@ -85,6 +85,9 @@ import _PitstopTestSupport
         let overview = try SVGInspector(try Graphviz.render(dot: pages[0].dot, format: .svg))
         #expect(overview.node("forum")?.texts.contains("Marianne Krogh") == true)
         #expect(overview.nodes.filter { $0.title.hasPrefix("u") }.count == top.count)
+        // Grouped by site, or in the tree style, the chart is one page.
+        #expect(OrgChart.pages(large, options: .init(groupBy: .site)).map(\.name) == ["org"])
+        #expect(OrgChart.pages(large, options: .init(style: .tree)).map(\.name) == ["org"])
     }
 
     /// The 20-person library that once came out as a 4:1 strip of 16 curved lines.
