@@ -68,6 +68,8 @@ struct Visitor {
     /// Order of joining a queue (ties between zones for roving staff).
     var queueSeq: UInt64
     var stream: Int32
+    /// site × 168 + hour of the week of the request (the hourly bin it is counted in).
+    var requestHour: Int32
     var step: Int32
     var zone: Int32
     var lastZone: Int32
@@ -106,7 +108,7 @@ struct StaffState {
     var busyStart: Tick
 }
 
-/// Per persona counters of one replication.
+/// Visitor counters of one replication for one scope (a stream, then persona, site, …).
 struct ScopeTally {
     var visits = 0
     var requested = 0
@@ -120,6 +122,8 @@ struct ScopeTally {
     var unattended = 0
     var waitSum: Tick = 0
     var maxWait: Tick = 0
+    /// Waits of the abandoned requests, each up to when it was given up (0 for unattended).
+    var abandonWaitSum: Tick = 0
 
     mutating func add(_ o: ScopeTally) {
         visits += o.visits
@@ -132,6 +136,7 @@ struct ScopeTally {
         unattended += o.unattended
         waitSum += o.waitSum
         maxWait = max(maxWait, o.maxWait)
+        abandonWaitSum += o.abandonWaitSum
     }
 }
 
@@ -159,22 +164,50 @@ enum WaitBins {
     }
 }
 
+/// Counters of one site in one hour of the week (after the warm-up). Requests, and what
+/// becomes of them, are counted in the hour the request was made.
+struct HourTally {
+    var arrivals = 0
+    var requested = 0
+    var served = 0
+    var abandoned = 0
+    /// Waits of the dialogues served.
+    var waitSum: Tick = 0
+    /// Staff time on the floor at the site (overruns included).
+    var staffTicks: Tick = 0
+}
+
+/// Hours in a week: hourly results are kept per site and hour of the week (Monday 00–01 first).
+let hoursPerWeek = 168
+
 /// Everything one replication measured, before it becomes KPIs.
 struct ReplicationTally {
-    var personas: [ScopeTally]
+    /// Per stream (a persona at a site).
+    var streams: [ScopeTally]
     /// Persona-major wait bins, `WaitBins.count` each.
     var waitBins: [Int]
+    /// Site-major wait bins, `WaitBins.count` each.
+    var siteWaitBins: [Int]
     var zoneTurnaways: [Int]
     var zonePeak: [Int]
-    /// Zone-major person-ticks while open per hour of day (24 per zone).
+    /// Zone-major person-ticks while open per hour of the week (168 per zone).
     var zoneHourTicks: [Double]
-    /// Zone × zone consecutive walks.
+    /// Site-major counters per hour of the week (168 per site).
+    var hours: [HourTally]
+    /// Consecutive walks between zones of one site: per site a square matrix over its zones
+    /// (`CompiledModel.flowBase`).
     var flows: [Int]
     var floorTicks: Tick
     var dialogueTicks: Tick
+    var siteFloorTicks: [Tick]
+    var siteDialogueTicks: [Tick]
     var travelMinutes: Double
     var requiredMinutes: Int
     var coveredMinutes: Int
+    /// Per site: travel to it, required and covered rule staff-minutes.
+    var siteTravelMinutes: [Double]
+    var siteRequiredMinutes: [Int]
+    var siteCoveredMinutes: [Int]
     var rota: [(day: Int32, duty: Duty)]
     var gaps: [RawGap]
 }
@@ -186,10 +219,15 @@ struct Replication: ~Copyable {
     let warmupDays: Int
     let warmup: Tick
     let horizon: Tick
+    /// The horizon in minutes: a stream whose next arrival would fall beyond it stops.
+    let horizonMinutes: Double
     let recordDays: Int
 
     var heap = EventHeap(capacity: 256)
     var now: Tick = 0
+    /// The hour of the week that `now` lies in, and where it ends (advanced lazily).
+    var hourOfWeek = 0
+    var hourEnd: Tick = 0
 
     // Read-only copies of the model's hot tables.
     let streamSpecs: Slab<StreamSpec>
@@ -217,20 +255,27 @@ struct Replication: ~Copyable {
     var duties: [[Duty]] = [[], []]
     var planner: RotaPlanner
 
-    var personas: Slab<ScopeTally>
+    var tallies: Slab<ScopeTally>
     var waitBins: Slab<Int>
+    var siteWaitBins: Slab<Int>
+    var hours: Slab<HourTally>
     var floorTicks: Tick = 0
     var dialogueTicks: Tick = 0
+    var siteFloorTicks: Slab<Tick>
+    var siteDialogueTicks: Slab<Tick>
     var travelMinutes: Double = 0
     var requiredMinutes = 0
     var coveredMinutes = 0
+    var siteTravelMinutes: [Double]
+    var siteRequiredMinutes: [Int]
+    var siteCoveredMinutes: [Int]
     var rota: [(day: Int32, duty: Duty)] = []
     var gaps: [RawGap] = []
 
     static let emptyVisitor = Visitor(
         rng: SplitMix64(state: 0), requestTick: 0, duration: 0, patience: -1, pendingDwell: 0, queueSeq: 0, stream: 0,
-        step: 0, zone: -1, lastZone: -1, queuePrev: -1, queueNext: -1, gen: 0, state: 0, wants: false, asked: false,
-        attempted: false)
+        requestHour: 0, step: 0, zone: -1, lastZone: -1, queuePrev: -1, queueNext: -1, gen: 0, state: 0, wants: false,
+        asked: false, attempted: false)
 
     init(model: CompiledModel, seed: UInt64, replication: Int, days: Int, warmupDays: Int, recordDays: Int) {
         self.model = model
@@ -239,6 +284,7 @@ struct Replication: ~Copyable {
         self.recordDays = recordDays
         warmup = Tick(warmupDays) * ticksPerDay
         horizon = Tick(days) * ticksPerDay
+        horizonMinutes = Double(days) * 1440
         let nz = model.zoneIDs.count, ns = model.siteIDs.count
         streamSpecs = Slab(model.streams)
         steps = Slab(model.steps)
@@ -247,20 +293,27 @@ struct Replication: ~Copyable {
             ZoneState(count: 0, capacity: model.zoneCapacity[$0], site: Int32(model.zoneSite[$0]), peak: 0,
                       last: 0, binStart: 0, binEnd: ticksPerHour, bin: 0, turnaways: 0)
         })
-        zoneHourTicks = Slab(repeating: 0, count: nz * 24)
+        zoneHourTicks = Slab(repeating: 0, count: nz * hoursPerWeek)
         queueHead = Slab(repeating: -1, count: nz)
         queueTail = Slab(repeating: -1, count: nz)
         freeHead = Slab(repeating: -1, count: nz + ns)
         zoneEligibleUntil = Slab(repeating: 0, count: nz)
-        flows = Slab(repeating: 0, count: nz * nz)
+        flows = Slab(repeating: 0, count: model.flowCount)
         siteOpen = Slab(repeating: false, count: ns)
         siteStaffed = Slab(repeating: false, count: ns)
         staff = Slab(repeating: StaffState(state: 0, pendingLeave: false, zone: -1, site: -1, freePrev: -1, freeNext: -1,
                                            visitor: -1, floorStart: 0, busyStart: 0),
                      count: model.staffIDs.count)
         planner = RotaPlanner(model: model, seed: seed, replication: replication)
-        personas = Slab(repeating: ScopeTally(), count: model.personaIDs.count)
+        tallies = Slab(repeating: ScopeTally(), count: model.streams.count)
         waitBins = Slab(repeating: 0, count: model.personaIDs.count * WaitBins.count)
+        siteWaitBins = Slab(repeating: 0, count: ns * WaitBins.count)
+        hours = Slab(repeating: HourTally(), count: ns * hoursPerWeek)
+        siteFloorTicks = Slab(repeating: 0, count: ns)
+        siteDialogueTicks = Slab(repeating: 0, count: ns)
+        siteTravelMinutes = Array(repeating: 0, count: ns)
+        siteRequiredMinutes = Array(repeating: 0, count: ns)
+        siteCoveredMinutes = Array(repeating: 0, count: ns)
         streams = Slab(model.streams.indices.map { i in
             let key = model.streamKeys[i]
             let seedValue = streamSeed(master: seed, replication: replication, purpose: .visitors, ids: [key.0, key.1])
@@ -312,15 +365,56 @@ struct Replication: ~Copyable {
         now = horizon
         for z in zones.indices { touch(z) }
         for p in staff.indices {
-            if staff[p].state != 0 { floorTicks += measured(from: staff[p].floorStart) }
-            if staff[p].state == 2 { dialogueTicks += measured(from: staff[p].busyStart) }
+            if staff[p].state != 0 { flushFloor(p) }
+            if staff[p].state == 2 { addDialogue(p) }
         }
         let zoneList = zones.toArray()
         return ReplicationTally(
-            personas: personas.toArray(), waitBins: waitBins.toArray(), zoneTurnaways: zoneList.map(\.turnaways),
-            zonePeak: zoneList.map { Int($0.peak) }, zoneHourTicks: zoneHourTicks.toArray(), flows: flows.toArray(),
-            floorTicks: floorTicks, dialogueTicks: dialogueTicks, travelMinutes: travelMinutes,
-            requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, rota: rota, gaps: gaps)
+            streams: tallies.toArray(), waitBins: waitBins.toArray(), siteWaitBins: siteWaitBins.toArray(),
+            zoneTurnaways: zoneList.map(\.turnaways), zonePeak: zoneList.map { Int($0.peak) },
+            zoneHourTicks: zoneHourTicks.toArray(), hours: hours.toArray(), flows: flows.toArray(),
+            floorTicks: floorTicks, dialogueTicks: dialogueTicks, siteFloorTicks: siteFloorTicks.toArray(),
+            siteDialogueTicks: siteDialogueTicks.toArray(), travelMinutes: travelMinutes,
+            requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, siteTravelMinutes: siteTravelMinutes,
+            siteRequiredMinutes: siteRequiredMinutes, siteCoveredMinutes: siteCoveredMinutes, rota: rota, gaps: gaps)
+    }
+
+    /// The hour of the week (0…167) that `now` lies in.
+    @inline(__always)
+    mutating func currentHour() -> Int {
+        if now >= hourEnd {
+            let hour = now / ticksPerHour
+            hourOfWeek = Int(hour % Tick(hoursPerWeek))
+            hourEnd = (hour + 1) * ticksPerHour
+        }
+        return hourOfWeek
+    }
+
+    /// Adds the floor time of `p` since `floorStart` (inside the measured window) to the
+    /// totals and to the hours of the week of their site; the floor time restarts now.
+    mutating func flushFloor(_ p: Int) {
+        let site = Int(staff[p].site)
+        var a = max(staff[p].floorStart, warmup)
+        staff[p].floorStart = now
+        guard now > a else { return }
+        floorTicks += now - a
+        guard site >= 0 else { return }
+        siteFloorTicks[site] += now - a
+        while a < now {
+            let hour = a / ticksPerHour
+            let b = min(now, (hour + 1) * ticksPerHour)
+            hours[site * hoursPerWeek + Int(hour % Tick(hoursPerWeek))].staffTicks += b - a
+            a = b
+        }
+    }
+
+    /// Adds the dialogue time of `p` since `busyStart` (inside the measured window).
+    @inline(__always)
+    mutating func addDialogue(_ p: Int) {
+        let t = measured(from: staff[p].busyStart)
+        dialogueTicks += t
+        let site = Int(staff[p].site)
+        if site >= 0 { siteDialogueTicks[site] += t }
     }
 
     /// Ticks of [start, now) inside the measured window [warm-up end, horizon).
@@ -343,6 +437,11 @@ struct Replication: ~Copyable {
             travelMinutes += planner.travelMinutes
             requiredMinutes += planner.requiredMinutes
             coveredMinutes += planner.coveredMinutes
+            for site in siteTravelMinutes.indices {
+                siteTravelMinutes[site] += planner.siteTravelMinutes[site]
+                siteRequiredMinutes[site] += planner.siteRequiredMinutes[site]
+                siteCoveredMinutes[site] += planner.siteCoveredMinutes[site]
+            }
         }
         if record {
             for d in planner.duties { rota.append((Int32(day), d)) }
@@ -421,13 +520,25 @@ struct Replication: ~Copyable {
         case 2:
             // Still finishing a dialogue from the previous placement: go on from there.
             staff[p].pendingLeave = false
+            if d.site != staff[p].site { moveSite(p) }
             staff[p].zone = d.zone
             staff[p].site = d.site
         default:
             removeFree(p)
+            if d.site != staff[p].site { moveSite(p) }
             staff[p].zone = d.zone
             staff[p].site = d.site
             becomeFree(p)
+        }
+    }
+
+    /// Before a person on the floor changes site: their floor and dialogue time so far
+    /// count at the old site.
+    mutating func moveSite(_ p: Int) {
+        flushFloor(p)
+        if staff[p].state == 2 {
+            addDialogue(p)
+            staff[p].busyStart = now
         }
     }
 
@@ -443,7 +554,7 @@ struct Replication: ~Copyable {
     }
 
     mutating func goOff(_ p: Int) {
-        floorTicks += measured(from: staff[p].floorStart)
+        flushFloor(p)
         staff[p].state = 0
         staff[p].pendingLeave = false
     }
@@ -551,7 +662,10 @@ struct Replication: ~Copyable {
             st.t += weeks * 10080
             st.weekBase += weeks * 10080
         }
-        while true {
+        // A stream whose next arrival lies beyond the horizon stops here: with a tiny rate
+        // the week base would otherwise grow past where adding a week changes it.
+        var beyond = st.weekBase >= horizonMinutes
+        while !beyond {
             let seg = segments[base + Int(st.segment)]
             let from = max(st.t, st.weekBase + seg.start)
             let avail = (st.weekBase + seg.end - from) * seg.rate
@@ -564,9 +678,11 @@ struct Replication: ~Copyable {
             if Int(st.segment) == count {
                 st.segment = 0
                 st.weekBase += 10080
+                beyond = st.weekBase >= horizonMinutes
             }
         }
         streams[s] = st
+        if beyond { return }
         let tick = ticks(minutes: st.t)
         if tick < horizon {
             heap.schedule(at: tick, priority: 8, kind: EventKind.arrival, a: Int32(s))
@@ -576,8 +692,10 @@ struct Replication: ~Copyable {
     @inline(__always)
     mutating func arrive(_ s: Int) {
         scheduleNextArrival(s)
-        let persona = Int(streamSpecs[s].persona)
-        if now >= warmup { personas[persona].visits += 1 }
+        if now >= warmup {
+            tallies[s].visits += 1
+            hours[Int(streamSpecs[s].site) * hoursPerWeek + currentHour()].arrivals += 1
+        }
         // Everything this visitor draws comes from its own generator, seeded from the
         // persona's stream: the same visitors whatever the staffing. Fixed order: the
         // dialogue choice (when p < 1), its duration, its patience; then per route step.
@@ -670,7 +788,7 @@ struct Replication: ~Copyable {
         if now >= warmup {
             if zones[z].count > zones[z].peak { zones[z].peak = zones[z].count }
             let last = Int(visitors[v].lastZone)
-            if last >= 0 { flows[last * zones.count + z] += 1 }
+            if last >= 0 && model.zoneSite[last] == model.zoneSite[z] { flows[model.zoneFlowRow[last] + model.zoneLocal[z]] += 1 }
         }
         visitors[v].zone = Int32(z)
     }
@@ -686,7 +804,7 @@ struct Replication: ~Copyable {
     }
 
     /// Adds the person-time since the zone's last change (while its site is open and after
-    /// the warm-up) to the hour-of-day bins.
+    /// the warm-up) to the hour-of-the-week bins.
     @inline(__always)
     mutating func touch(_ z: Int) {
         let last = zones[z].last
@@ -696,7 +814,7 @@ struct Replication: ~Copyable {
         if count == 0 || !siteOpen[Int(zones[z].site)] || now <= warmup { return }
         let from = max(last, warmup)
         if from >= zones[z].binStart && now <= zones[z].binEnd {
-            zoneHourTicks[z * 24 + zones[z].bin] += Double(count) * Double(now - from)
+            zoneHourTicks[z * hoursPerWeek + zones[z].bin] += Double(count) * Double(now - from)
             return
         }
         var a = from
@@ -704,9 +822,9 @@ struct Replication: ~Copyable {
             let hourIndex = a / ticksPerHour
             let binStart = hourIndex * ticksPerHour
             let binEnd = binStart + ticksPerHour
-            let bin = Int(hourIndex % 24)
+            let bin = Int(hourIndex % Tick(hoursPerWeek))
             let b = min(now, binEnd)
-            zoneHourTicks[z * 24 + bin] += Double(count) * Double(b - a)
+            zoneHourTicks[z * hoursPerWeek + bin] += Double(count) * Double(b - a)
             zones[z].binStart = binStart
             zones[z].binEnd = binEnd
             zones[z].bin = bin
@@ -717,17 +835,22 @@ struct Replication: ~Copyable {
     /// Returns true when the visitor now waits or talks (the dwell comes after).
     @inline(__always)
     mutating func requestDialogue(_ v: Int, zone z: Int, stream: Int) -> Bool {
-        let persona = Int(streamSpecs[stream].persona)
         let measuredRequest = now >= warmup
-        if measuredRequest { personas[persona].requested += 1 }
-        visitors[v].requestTick = now
         let site = Int(zones[z].site)
+        let hour = site * hoursPerWeek + currentHour()
+        if measuredRequest {
+            tallies[stream].requested += 1
+            hours[hour].requested += 1
+        }
+        visitors[v].requestTick = now
+        visitors[v].requestHour = Int32(hour)
         // Nobody to ask: self-service hours, or no one on duty for this zone for the rest
         // of the day — the request is given up at once.
         if !siteStaffed[site] || now >= zoneEligibleUntil[z] {
             if measuredRequest {
-                personas[persona].abandoned += 1
-                personas[persona].unattended += 1
+                tallies[stream].abandoned += 1
+                tallies[stream].unattended += 1
+                hours[hour].abandoned += 1
             }
             return false
         }
@@ -779,15 +902,20 @@ struct Replication: ~Copyable {
             let persona = Int(streamSpecs[stream].persona)
             let competence = Int(streamSpecs[stream].competence)
             let wait = now - request
-            personas[persona].served += 1
-            if competence < 0 || model.hasCompetence(p, competence) { personas[persona].matched += 1 }
+            let hour = Int(visitors[v].requestHour)
+            tallies[stream].served += 1
+            hours[hour].served += 1
+            if competence < 0 || model.hasCompetence(p, competence) { tallies[stream].matched += 1 }
             if wait > 0 {
-                personas[persona].waited += 1
-                personas[persona].waitSum += wait
-                if wait > personas[persona].maxWait { personas[persona].maxWait = wait }
-                waitBins[persona * WaitBins.count + WaitBins.index(wait)] += 1
+                tallies[stream].waited += 1
+                tallies[stream].waitSum += wait
+                hours[hour].waitSum += wait
+                if wait > tallies[stream].maxWait { tallies[stream].maxWait = wait }
+                let bin = WaitBins.index(wait)
+                waitBins[persona * WaitBins.count + bin] += 1
+                siteWaitBins[Int(streamSpecs[stream].site) * WaitBins.count + bin] += 1
             } else {
-                personas[persona].zeroWaits += 1
+                tallies[stream].zeroWaits += 1
             }
         }
         visitors[v].state = 3
@@ -800,7 +928,7 @@ struct Replication: ~Copyable {
 
     @inline(__always)
     mutating func serviceEnd(_ p: Int) {
-        dialogueTicks += measured(from: staff[p].busyStart)
+        addDialogue(p)
         let v = Int(staff[p].visitor)
         staff[p].visitor = -1
         if staff[p].pendingLeave {
@@ -816,8 +944,10 @@ struct Replication: ~Copyable {
     mutating func abandon(_ v: Int) {
         visitors[v].gen &+= 1  // its patience timer is void
         if visitors[v].requestTick >= warmup {
-            let persona = Int(streamSpecs[Int(visitors[v].stream)].persona)
-            personas[persona].abandoned += 1
+            let stream = Int(visitors[v].stream)
+            tallies[stream].abandoned += 1
+            tallies[stream].abandonWaitSum += now - visitors[v].requestTick
+            hours[Int(visitors[v].requestHour)].abandoned += 1
         }
         continueAfterDialogue(v)
     }

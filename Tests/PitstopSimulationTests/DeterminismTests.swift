@@ -49,8 +49,8 @@ import Testing
         let more = Fixture.mmc(lambda: 0.3, mu: 0.2, servers: 4)
         let options = RunOptions(days: 5, warmupDays: 1, replications: 3, seed: 5, jobs: 1)
         let a = Simulator(base).run(options), b = Simulator(more).run(options)
-        let visitsA = try #require(a.samples.personas["walk-in"]?["visits"])
-        #expect(visitsA == b.samples.personas["walk-in"]?["visits"])
+        let visitsA = try #require(a.samples.kpis["visits"])
+        #expect(visitsA == b.samples.kpis["visits"])
         #expect(a.samples.kpis["dialogues_requested"] == b.samples.kpis["dialogues_requested"])
         // … but staffing changes the waits.
         #expect(a.kpis["wait_mean_min"]!.mean > b.kpis["wait_mean_min"]!.mean)
@@ -60,10 +60,12 @@ import Testing
         changed.personas.insert(Persona(id: "newcomer", name: "New", demand: .arrivalsPerHour(["main": 3]),
                                         route: [RouteStep(zone: "desk", dwell: .constant(5))]), at: 0)
         let lib = Simulator(Fixture.library()).run(options), lib2 = Simulator(changed).run(options)
-        for persona in ["pregnant", "student"] {
-            #expect(lib.samples.personas[persona]?["visits"] == lib2.samples.personas[persona]?["visits"])
-            #expect(lib.samples.personas[persona]?["dialogues_requested"]
-                    == lib2.samples.personas[persona]?["dialogues_requested"])
+        // Each perspective holds one of the two personas (the newcomer has none).
+        for perspective in ["private", "learning"] {
+            let visits = try #require(lib.samples.perspectives[perspective]?["visits"])
+            #expect(visits == lib2.samples.perspectives[perspective]?["visits"])
+            #expect(lib.samples.perspectives[perspective]?["dialogues_requested"]
+                    == lib2.samples.perspectives[perspective]?["dialogues_requested"])
         }
     }
 
@@ -73,12 +75,12 @@ import Testing
         let data = try #require(json.data(using: .utf8))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["format", "scenario", "seed", "replications", "days", "kpis", "perspectives",
-                                     "personas", "zones"])
+                                     "personas", "zones", "sites", "hourly"])
         #expect(object["format"] as? Int == 1)
         #expect(object["seed"] as? Int == 77)
         let kpis = try #require(object["kpis"] as? [String: [String: Any]])
         #expect(Set(kpis.keys) == Set(KPIName.overall))
-        #expect(KPIName.overall.count == 19)  // the 17 of the contract, unattended and dialogue_hours
+        #expect(KPIName.overall.count == 22)  // the 20 of the contract, unattended and dialogue_hours
         let visits = try #require(kpis["visits"])
         #expect((visits["ci95"] as? [Double])?.count == 2)
         let zones = try #require(object["zones"] as? [String: [String: Any]])
@@ -87,6 +89,18 @@ import Testing
         #expect(Set(personas["student"]?.keys ?? [:].keys) == Set(KPIName.visitor))
         let perspectives = try #require(object["perspectives"] as? [String: Any])
         #expect(Set(perspectives.keys) == ["private", "learning"])
+        let sites = try #require(object["sites"] as? [String: [String: Any]])
+        #expect(Set(sites.keys) == ["main", "branch"])
+        #expect(Set(sites["main"]?.keys ?? [:].keys) == Set(KPIName.site))
+        #expect(sites["branch"]?["served_share"] == nil && sites["branch"]?["dialogues_requested"] != nil)
+        // Hourly: per site, weekday and metric, 24 values (an hour without a served dialogue
+        // has no mean wait: null).
+        let hourly = try #require(object["hourly"] as? [String: [String: [String: [Any]]]])
+        #expect(Set(hourly.keys) == ["main", "branch"])
+        #expect(Set(hourly["main"]?.keys ?? [:].keys) == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+        #expect(Set(hourly["branch"]?["sat"]?.keys ?? [:].keys) == Set(HourlyRow.metricKeys))
+        #expect(hourly["branch"]?["sat"]?.values.allSatisfy { $0.count == 24 } == true)
+        #expect(hourly["branch"]?["sat"]?["wait_mean_min"]?.allSatisfy { $0 is NSNull } == true)
         // Keys are sorted at every level.
         let lines = json.split(separator: "\n")
         #expect(lines[1].hasPrefix("  \"days\""))
@@ -94,7 +108,9 @@ import Testing
         // The CSV holds every estimate once.
         let csv = r.kpiCSV().split(separator: "\n")
         #expect(csv[0] == "scope,id,kpi,mean,ci_low,ci_high")
-        #expect(csv.count == 1 + KPIName.overall.count + 4 * KPIName.visitor.count + 3 * 3)
+        // Nobody asks for a dialogue at the branch (it has no family zone): its 8 dialogue
+        // ratios are undefined and left out.
+        #expect(csv.count == 1 + KPIName.overall.count + 4 * KPIName.visitor.count + 3 * 3 + 2 * KPIName.site.count - 8)
         #expect(csv[1].hasPrefix("overall,,visits,"))
     }
 

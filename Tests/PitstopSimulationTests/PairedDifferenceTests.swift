@@ -32,7 +32,7 @@ import Testing
         #expect(Set(d.kpis.keys) == Set(KPIName.overall))
 
         let json = d.json()
-        #expect(json.hasPrefix("{\n  \"kpis\": {\n    \"abandoned\": { \"ci95\": [0, 0], \"mean\": 0, \"relative\": null }"))
+        #expect(json.hasPrefix("{\n  \"kpis\": {\n    \"abandon_share\": { \"ci95\": [0, 0], \"mean\": 0, \"relative\": null }"))
         #expect(json.contains("\"perspectives\": {\n    \"private\": {"))
     }
 
