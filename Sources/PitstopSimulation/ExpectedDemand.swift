@@ -317,3 +317,101 @@ extension Sampler {
         }
     }
 }
+
+/// Dialogue demand that no staffing of the current rota can serve: the expected requests
+/// made when nobody can be on duty to ask — in self-service hours (the site is not
+/// staffed), or where nobody is rostered in the zone or roving at the site for the rest of
+/// that day — on the rota the generator plans before absence is drawn (explicit shifts,
+/// then the rules). This is the engine's own rule for an `unattended` request, so with no
+/// absence the simulated `unservable_share` estimates the same number.
+///
+/// `highestServedShare` is what any staffing of the current rota could at best reach:
+/// more people on the same hours cannot serve a request nobody is there to hear.
+///
+/// ```swift
+/// let never = UnservableDemand(scenario)
+/// if let share = never.share, share > 0.05 {
+///     print("\(Int(share * 100)) % of requests can never be served; at best \(never.highestServedShare!)")
+/// }
+/// ```
+public struct UnservableDemand: Sendable, Hashable {
+    /// The figures of one persona (or of all).
+    public struct Part: Sendable, Hashable {
+        /// The persona's id; empty for all personas together.
+        public var persona: String
+        /// Expected dialogue requests per week.
+        public var requestsPerWeek: Double
+        /// Of those, the expected requests per week made when nobody can be on duty.
+        public var unservablePerWeek: Double
+
+        /// unservable ÷ requested; `nil` when nothing is requested.
+        public var share: Double? { requestsPerWeek > 0 ? unservablePerWeek / requestsPerWeek : nil }
+        /// The highest served share any staffing of the current rota could reach (1 − share).
+        public var highestServedShare: Double? { share.map { 1 - $0 } }
+    }
+
+    /// All personas together.
+    public var overall: Part
+    /// Each persona that asks for dialogues, in the scenario's order.
+    public var personas: [Part]
+
+    /// unservable ÷ requested over all personas; `nil` when nothing is requested.
+    public var share: Double? { overall.share }
+    /// The highest served share any staffing of the current rota could reach.
+    public var highestServedShare: Double? { overall.highestServedShare }
+
+    /// The never-servable demand of a scenario.
+    public init(_ scenario: Scenario) {
+        var model = CompiledModel(scenario)
+        model.absenceRate = 0  // the plan, before absence is drawn
+        // Per weekday and zone: until when someone is rostered there (or roving at the site).
+        var planner = RotaPlanner(model: model, seed: 0, replication: 0)
+        var eligibleUntil = Array(repeating: Array(repeating: 0, count: model.zoneIDs.count), count: 7)
+        for day in 0..<7 {
+            planner.plan(day: day, recordGaps: false)
+            for duty in planner.duties {
+                let zones = duty.zone >= 0 ? Int(duty.zone)..<Int(duty.zone) + 1 : model.siteZones[Int(duty.site)]
+                for z in zones { eligibleUntil[day][z] = max(eligibleUntil[day][z], Int(duty.end)) }
+            }
+        }
+        /// The minutes of the week in zone `z` when a request finds nobody to ask.
+        func unservableIntervals(_ z: Int) -> [(Int, Int)] {
+            var intervals: [(Int, Int)] = []
+            let site = model.zoneSite[z]
+            for day in 0..<7 {
+                let base = day * 1440
+                var m = 0  // the servable minutes are the staffed ones before eligibleUntil
+                for r in model.siteStaffed[site][day] {
+                    let s = r.start, e = min(r.end, eligibleUntil[day][z])
+                    guard s < e else { continue }
+                    if m < s { intervals.append((base + m, base + s)) }
+                    m = e
+                }
+                if m < 1440 { intervals.append((base + m, base + 1440)) }
+            }
+            return intervals
+        }
+        var cache: [Int: [(Int, Int)]] = [:]
+        var byPersona = Array(repeating: (requested: 0.0, unservable: 0.0), count: model.personaIDs.count)
+        var asks = Array(repeating: false, count: model.personaIDs.count)
+        for s in model.streams.indices {
+            let spec = model.streams[s]
+            guard spec.hasDialogue, spec.dialogueZone >= 0, spec.dialogueP > 0 else { continue }
+            let stream = StreamDemand(model: model, stream: s)
+            let z = Int(spec.dialogueZone)
+            if cache[z] == nil { cache[z] = unservableIntervals(z) }
+            let p = Int(spec.persona)
+            let requested = stream.requests(from: 0, to: StreamDemand.week)
+            guard requested > 0 else { continue }
+            asks[p] = true
+            byPersona[p].requested += requested
+            for (a, b) in cache[z] ?? [] { byPersona[p].unservable += stream.requests(from: a, to: b) }
+        }
+        personas = model.personaIDs.indices.filter { asks[$0] }.map {
+            Part(persona: model.personaIDs[$0], requestsPerWeek: byPersona[$0].requested,
+                 unservablePerWeek: min(byPersona[$0].unservable, byPersona[$0].requested))
+        }
+        overall = Part(persona: "", requestsPerWeek: personas.reduce(0) { $0 + $1.requestsPerWeek },
+                       unservablePerWeek: personas.reduce(0) { $0 + $1.unservablePerWeek })
+    }
+}
