@@ -34,6 +34,33 @@ import Testing
         #expect(one.rota == two.rota)
     }
 
+    /// Replications of very different lengths finish in any order; a test hook also holds
+    /// replication 1 back until later ones have finished. Every output must still be the
+    /// same byte for byte for 1, 2 and 4 jobs — results stored in finishing order would
+    /// change the per-replication samples and the rota (which is replication 1's).
+    @Test(.timeLimit(.minutes(1)))
+    func outputsDoNotDependOnTheOrderReplicationsFinish() throws {
+        let sim = Simulator(Fixture.library(absence: 0.1))
+        var outputs: [[String]] = []
+        var samples: [ReplicationSamples] = []
+        for jobs in [1, 2, 4] {
+            let options = RunOptions(days: 14, warmupDays: 1, replications: 7, seed: 41, jobs: jobs)
+            let holdBack = HoldBack(until: jobs == 1 ? 0 : jobs)
+            let r = sim.run(options, progress: nil, beforeCombining: { holdBack.finished($0) })
+            if jobs > 1 { #expect(holdBack.heldBackUntilOthersFinished, "replication 1 did not finish last at \(jobs) jobs") }
+            outputs.append([r.json(), r.kpiCSV(), r.rotaCSV(), r.hourlyCSV(), r.coverageGapsCSV()])
+            samples.append(r.samples)
+        }
+        #expect(outputs[0][2].split(separator: "\n").count > 20)
+        for i in 1..<outputs.count {
+            for (name, (a, b)) in zip(["results.json", "kpis.csv", "rota.csv", "hourly.csv", "coverage_gaps.csv"],
+                                      zip(outputs[0], outputs[i])) {
+                #expect(a == b, "\(name) differs between 1 job and \([1, 2, 4][i]) jobs")
+            }
+            #expect(samples[0] == samples[i])
+        }
+    }
+
     @Test func progressReportsEveryReplication() {
         let seen = Counter()
         _ = Simulator(Fixture.library()).run(RunOptions(days: 2, replications: 5, seed: 1, jobs: 2)) { done, total in
@@ -133,6 +160,30 @@ import Testing
 }
 
 import Foundation
+
+/// Holds replication 0 (replication 1 to a reader) back until `until − 1` later replications
+/// have finished, or half a minute has passed.
+final class HoldBack: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let until: Int
+    private var others = 0
+    private(set) var heldBackUntilOthersFinished = false
+
+    init(until: Int) { self.until = until }
+
+    func finished(_ replication: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        if replication != 0 {
+            others += 1
+            condition.broadcast()
+            return
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while others < until - 1 && condition.wait(until: deadline) {}
+        heldBackUntilOthersFinished = others >= until - 1 && until > 1
+    }
+}
 
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
