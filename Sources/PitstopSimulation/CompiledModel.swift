@@ -2,7 +2,7 @@ import PitstopModel
 
 /// One week-relative piece of a persona's arrival rate at a site: `rate` arrivals per
 /// minute on [start, end) minutes since Monday 00:00.
-struct RateSegment {
+struct RateSegment: Hashable {
     var start: Double
     var end: Double
     var rate: Double
@@ -173,6 +173,7 @@ struct CompiledModel: Sendable {
         func zone(_ site: Int, _ id: String) -> Int { zoneIndex[siteIDs[site] + "/" + id] ?? -1 }
 
         // Personas and their arrival streams.
+        var segmentLists: [[RateSegment]: Int] = [:]
         for (p, persona) in scenario.personas.enumerated() {
             personaIDs.append(persona.id)
             personaPerspective.append(persona.perspective.flatMap { perspectiveIndex[$0] } ?? -1)
@@ -188,8 +189,16 @@ struct CompiledModel: Sendable {
                 for step in persona.route {
                     steps.append(StepSpec(zone: Int32(zone(s, step.zone)), p: step.p, dwell: Sampler(step.dwell)))
                 }
-                let segmentStart = segments.count
-                segments.append(contentsOf: segs)
+                // Streams with the same rate pieces (a persona at sites with the same hours and
+                // demand) share them: the table grows with the distinct rates, not the sites.
+                let segmentStart: Int
+                if let shared = segmentLists[segs] {
+                    segmentStart = shared
+                } else {
+                    segmentStart = segments.count
+                    segmentLists[segs] = segmentStart
+                    segments.append(contentsOf: segs)
+                }
                 let d = persona.dialogue
                 streams.append(StreamSpec(
                     persona: Int32(p), site: Int32(s),

@@ -156,6 +156,24 @@ enum WaitBins {
         return count - 1
     }
 
+    /// The 90th percentile of a scope's waits of served dialogues, in minutes: an exact count
+    /// of zero waits plus these bins, interpolated linearly within the bin.
+    static func p90(_ s: ScopeTally, _ bins: ArraySlice<Int>) -> Double {
+        guard s.served > 0 else { return 0 }
+        let rank = 0.9 * Double(s.served)
+        var cum = Double(s.zeroWaits)
+        if cum >= rank { return 0 }
+        let maxWait = Double(s.maxWait) / Double(ticksPerMinute)
+        for (i, c) in zip(0..., bins) where c > 0 {
+            if cum + Double(c) >= rank {
+                let (lo, width) = bounds(i, maxWait: maxWait)
+                return min(lo + (rank - cum) / Double(c) * width, maxWait)
+            }
+            cum += Double(c)
+        }
+        return maxWait
+    }
+
     /// Lower edge and width in minutes of bin `i` (the overflow bin spans to `maxWait`).
     static func bounds(_ i: Int, maxWait: Double) -> (Double, Double) {
         if i < fineCount { return (Double(i) * 0.05, 0.05) }
@@ -186,8 +204,9 @@ struct ReplicationTally {
     var streams: [ScopeTally]
     /// Persona-major wait bins, `WaitBins.count` each.
     var waitBins: [Int]
-    /// Site-major wait bins, `WaitBins.count` each.
-    var siteWaitBins: [Int]
+    /// Per site: the 90th percentile of the waits of dialogues served there (from the
+    /// site's wait bins, which stay in the replication; NaN when none was served).
+    var siteWaitP90: [Double]
     var zoneTurnaways: [Int]
     var zonePeak: [Int]
     /// Zone-major person-ticks while open per hour of the week (168 per zone).
@@ -369,8 +388,17 @@ struct Replication: ~Copyable {
             if staff[p].state == 2 { addDialogue(p) }
         }
         let zoneList = zones.toArray()
+        // Sites: their 90th percentile wait from their bins, one site at a time.
+        var siteTally = Array(repeating: ScopeTally(), count: model.siteIDs.count)
+        for s in streamSpecs.indices { siteTally[Int(streamSpecs[s].site)].add(tallies[s]) }
+        var bins = Array(repeating: 0, count: WaitBins.count)
+        let siteWaitP90 = siteTally.indices.map { site -> Double in
+            guard siteTally[site].served > 0 else { return .nan }
+            for i in bins.indices { bins[i] = siteWaitBins[site * WaitBins.count + i] }
+            return WaitBins.p90(siteTally[site], bins[...])
+        }
         return ReplicationTally(
-            streams: tallies.toArray(), waitBins: waitBins.toArray(), siteWaitBins: siteWaitBins.toArray(),
+            streams: tallies.toArray(), waitBins: waitBins.toArray(), siteWaitP90: siteWaitP90,
             zoneTurnaways: zoneList.map(\.turnaways), zonePeak: zoneList.map { Int($0.peak) },
             zoneHourTicks: zoneHourTicks.toArray(), hours: hours.toArray(), flows: flows.toArray(),
             floorTicks: floorTicks, dialogueTicks: dialogueTicks, siteFloorTicks: siteFloorTicks.toArray(),

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import Foundation
 import PitstopModel
@@ -46,6 +49,7 @@ public struct Simulator: Sendable {
     func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
              beforeCombining: (@Sendable (Int) -> Void)?) -> SimulationResults
     {
+        releaseFreedMemory()  // what loading the scenario freed: the replications start from there
         let days = min(max(1, options.days), Simulator.maximumDays)
         let warmupDays = min(max(0, options.warmupDays), days - 1)
         let replications = max(1, options.replications)
@@ -75,10 +79,25 @@ public struct Simulator: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
-        return pipeline.accumulator.results(seed: seed)
+        let results = pipeline.accumulator.results(seed: seed)
+        releaseFreedMemory()
+        return results
     }
 
     func zoneKey(_ z: Int) -> String { model.siteIDs[model.zoneSite[z]] + "/" + model.zoneIDs[z] }
+}
+
+/// Hands freed memory back to the system. The workers' tables are freed in their threads'
+/// malloc arenas, which glibc keeps mapped; without this a run's peak stays in the
+/// process's resident size through everything that follows it (a comparison's report, say).
+func releaseFreedMemory() {
+    #if canImport(Glibc)
+    // malloc_trim(3) is glibc's, declared in <malloc.h>, which the Glibc module leaves out.
+    typealias MallocTrim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+    }
+    #endif
 }
 
 /// What every replication of a run shares: its length and the open time of each hour.
@@ -322,6 +341,7 @@ struct ResultsAccumulator: Sendable {
         }
 
         let metrics = HourlyMetric.allCases.count
+        results.hourly.reserveCapacity(model.siteIDs.count * 24 * shape.daysOfWeekday.filter { $0 > 0 }.count)
         for (s, site) in model.siteIDs.enumerated() {
             for w in 0..<7 where shape.daysOfWeekday[w] > 0 {
                 for h in 0..<24 {
@@ -374,6 +394,9 @@ struct ReplicationKPIs: Sendable {
         let nb = WaitBins.count
 
         func visitorKPIs(_ s: ScopeTally, bins: ArraySlice<Int>) -> [Double] {
+            visitorKPIs(s, p90: s.served > 0 ? WaitBins.p90(s, bins) : .nan)
+        }
+        func visitorKPIs(_ s: ScopeTally, p90: Double) -> [Double] {
             let served = Double(s.served)
             let requested = Double(s.requested)
             let resolved = s.served + s.abandoned
@@ -386,7 +409,7 @@ struct ReplicationKPIs: Sendable {
                 s.requested > 0 ? served / requested : .nan,
                 s.served > 0 ? Double(s.matched) / served : .nan,
                 s.served > 0 ? Double(s.waitSum) / Double(ticksPerMinute) / served : .nan,
-                s.served > 0 ? p90(s, bins) : .nan,
+                s.served > 0 ? p90 : .nan,
                 s.served > 0 ? Double(s.waited) / served : .nan,
                 Double(s.abandoned) / m,
                 Double(s.unattended) / m,
@@ -394,21 +417,6 @@ struct ReplicationKPIs: Sendable {
                 resolved > 0 ? Double(s.waitSum + s.abandonWaitSum) / Double(ticksPerMinute) / Double(resolved) : .nan,
                 s.requested > 0 ? Double(s.unattended) / requested : .nan,
             ]
-        }
-        func p90(_ s: ScopeTally, _ bins: ArraySlice<Int>) -> Double {
-            guard s.served > 0 else { return 0 }
-            let rank = 0.9 * Double(s.served)
-            var cum = Double(s.zeroWaits)
-            if cum >= rank { return 0 }
-            let maxWait = Double(s.maxWait) / Double(ticksPerMinute)
-            for (i, c) in bins.enumerated() where c > 0 {
-                if cum + Double(c) >= rank {
-                    let (lo, width) = WaitBins.bounds(i, maxWait: maxWait)
-                    return min(lo + (rank - cum) / Double(c) * width, maxWait)
-                }
-                cum += Double(c)
-            }
-            return maxWait
         }
 
         // Streams add up to personas and sites; perspectives and the whole are sums of personas.
@@ -458,7 +466,7 @@ struct ReplicationKPIs: Sendable {
         sites = model.siteIDs.indices.map { s in
             let floor = t.siteFloorTicks[s], dialogue = t.siteDialogueTicks[s]
             let turnaways = model.siteZones[s].reduce(0) { $0 + t.zoneTurnaways[$1] }
-            return visitorKPIs(siteTally[s], bins: t.siteWaitBins[(s * nb)..<((s + 1) * nb)]) + [
+            return visitorKPIs(siteTally[s], p90: t.siteWaitP90[s]) + [
                 Double(turnaways) / m,
                 Double(floor) / Double(ticksPerHour) / m,
                 floor > 0 ? Double(dialogue) / Double(floor) : .nan,
