@@ -128,6 +128,10 @@ struct CompiledModel: Sendable {
     var absenceRate: Double = 0
     var shifts: [ShiftSpec] = []
     var rules: [RuleSpec] = []
+    /// `staffing.dispatch` is competence-first.
+    var competenceFirst = false
+    /// `staffing.max_wait` in ticks.
+    var maxWait: Tick = 0
 
     init(_ scenario: Scenario) {
         name = scenario.name
@@ -241,6 +245,8 @@ struct CompiledModel: Sendable {
         floorShare = scenario.staffing.floorShare
         maxShiftMinutes = clampedInt(scenario.staffing.maxShiftHours * 60, in: 0...1440)
         absenceRate = scenario.staffing.absenceRate
+        competenceFirst = scenario.staffing.dispatch == .competenceFirst
+        maxWait = ticks(minutes: scenario.staffing.maxWaitMinutes)
         for shift in scenario.staffing.shifts {
             guard let s = siteIndex[shift.site] else { continue }
             let z: Int

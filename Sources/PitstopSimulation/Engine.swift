@@ -25,6 +25,10 @@ enum EventKind {
     static let dwellEnd: UInt8 = 9
     static let patience: UInt8 = 10
     static let serviceEnd: UInt8 = 11
+    /// Competence-first: a waiting request has waited `max_wait`; anyone free may take it.
+    static let overdue: UInt8 = 12
+    /// Competence-first: someone left a site's floor; free staff there look again.
+    static let redispatch: UInt8 = 13
 
     /// Calendar events run before visitor events at the same tick; among calendar events
     /// a duty ends before the next one starts, and the staffed hours end (flushing the
@@ -269,6 +273,10 @@ struct Replication: ~Copyable {
 
     var siteOpen: Slab<Bool>
     var siteStaffed: Slab<Bool>
+    /// Competence-first: per free list (zones, then each site's roving staff) and
+    /// competence, how many on duty there hold it ([list × competences + competence]).
+    var holdersOnDuty: Slab<Int32>
+    let competenceCount: Int
 
     var staff: Slab<StaffState>
     var duties: [[Duty]] = [[], []]
@@ -320,6 +328,8 @@ struct Replication: ~Copyable {
         flows = Slab(repeating: 0, count: model.flowCount)
         siteOpen = Slab(repeating: false, count: ns)
         siteStaffed = Slab(repeating: false, count: ns)
+        competenceCount = model.competenceIDs.count
+        holdersOnDuty = Slab(repeating: 0, count: model.competenceFirst ? (nz + ns) * competenceCount : 0)
         staff = Slab(repeating: StaffState(state: 0, pendingLeave: false, zone: -1, site: -1, freePrev: -1, freeNext: -1,
                                            visitor: -1, floorStart: 0, busyStart: 0),
                      count: model.staffIDs.count)
@@ -365,6 +375,10 @@ struct Replication: ~Copyable {
                     removeFromQueue(v)
                     abandon(v)
                 }
+            case EventKind.overdue:
+                let v = Int(e.a)
+                if visitors[v].gen == e.b && visitors[v].state == 2 { serveOverdue(v) }
+            case EventKind.redispatch: redispatch(site: Int(e.a))
             case EventKind.dayStart: startDay(Int(e.a))
             case EventKind.dutyStart: dutyStart(duties[Int(e.b)][Int(e.a)])
             case EventKind.dutyEnd: dutyEnd(duties[Int(e.b)][Int(e.a)])
@@ -544,20 +558,37 @@ struct Replication: ~Copyable {
             staff[p].zone = d.zone
             staff[p].site = d.site
             staff[p].floorStart = now
+            countHolder(p, 1)
             becomeFree(p)
         case 2:
             // Still finishing a dialogue from the previous placement: go on from there.
+            if !staff[p].pendingLeave { countHolder(p, -1) }  // else no longer counted since the duty ended
             staff[p].pendingLeave = false
             if d.site != staff[p].site { moveSite(p) }
+            let site = Int(staff[p].site)
             staff[p].zone = d.zone
             staff[p].site = d.site
+            countHolder(p, 1)
+            if model.competenceFirst { scheduleRedispatch(site) }
         default:
             removeFree(p)
             if d.site != staff[p].site { moveSite(p) }
+            countHolder(p, -1)
+            let site = Int(staff[p].site)
             staff[p].zone = d.zone
             staff[p].site = d.site
+            countHolder(p, 1)
             becomeFree(p)
+            if model.competenceFirst { scheduleRedispatch(site) }
         }
+    }
+
+    /// Competence-first: `p` joins (+1) or leaves (−1) the holders on duty of their place.
+    @inline(__always)
+    mutating func countHolder(_ p: Int, _ delta: Int32) {
+        guard model.competenceFirst else { return }
+        let base = freeList(of: p) * competenceCount
+        for c in 0..<competenceCount where model.hasCompetence(p, c) { holdersOnDuty[base + c] += delta }
     }
 
     /// Before a person on the floor changes site: their floor and dialogue time so far
@@ -573,7 +604,12 @@ struct Replication: ~Copyable {
     mutating func dutyEnd(_ d: Duty) {
         let p = Int(d.person)
         switch staff[p].state {
-        case 2: staff[p].pendingLeave = true  // finishes the dialogue, then leaves
+        case 2:
+            staff[p].pendingLeave = true  // finishes the dialogue, then leaves
+            if model.competenceFirst {  // … and no longer counts as a holder on duty
+                countHolder(p, -1)
+                scheduleRedispatch(Int(staff[p].site))
+            }
         case 1:
             removeFree(p)
             goOff(p)
@@ -583,8 +619,13 @@ struct Replication: ~Copyable {
 
     mutating func goOff(_ p: Int) {
         flushFloor(p)
+        let counted = !staff[p].pendingLeave  // a duty that ended during a dialogue was uncounted then
         staff[p].state = 0
         staff[p].pendingLeave = false
+        if model.competenceFirst && counted {
+            countHolder(p, -1)
+            scheduleRedispatch(Int(staff[p].site))
+        }
     }
 
     /// The free list `p` belongs in: its zone's, or its site's roving list.
@@ -617,6 +658,15 @@ struct Replication: ~Copyable {
     /// `p` is available: take the first waiting visitor they may serve, else wait free.
     @inline(__always)
     mutating func becomeFree(_ p: Int) {
+        if model.competenceFirst {
+            if let v = competenceFirstChoice(p, matchedOnly: false) {
+                removeFromQueue(v)
+                startDialogue(p, v)
+            } else {
+                pushFree(p)
+            }
+            return
+        }
         let zone = Int(staff[p].zone)
         if zone >= 0 {
             if let v = popQueue(zone) {
@@ -643,6 +693,87 @@ struct Replication: ~Copyable {
             }
         }
         pushFree(p)
+    }
+
+    // MARK: - Competence-first dispatch
+
+    /// Whether someone on duty in zone `z` or roving at site `s` holds competence `c`.
+    @inline(__always)
+    func holderOnDuty(zone z: Int, site s: Int, competence c: Int) -> Bool {
+        holdersOnDuty[z * competenceCount + c] > 0 || holdersOnDuty[(zones.count + s) * competenceCount + c] > 0
+    }
+
+    /// The request free person `p` takes under competence-first: the oldest one they match
+    /// (its competence, or none asked); else, unless `matchedOnly`, the oldest one that has
+    /// waited `max_wait` or that nobody on duty can match. Zone staff look at their zone's
+    /// queue, roving staff at every zone of their site.
+    mutating func competenceFirstChoice(_ p: Int, matchedOnly: Bool) -> Int? {
+        let zone = Int(staff[p].zone), site = Int(staff[p].site)
+        let zonesToScan = zone >= 0 ? zone..<(zone + 1) : model.siteZones[site]
+        var best = -1
+        var bestTick: Tick = 0, bestSeq: UInt64 = 0
+        for pass in 0..<(matchedOnly ? 1 : 2) {
+            for z in zonesToScan {
+                var v = Int(queueHead[z])
+                while v >= 0 {
+                    let c = Int(streamSpecs[Int(visitors[v].stream)].competence)
+                    let takes = pass == 0
+                        ? c < 0 || model.hasCompetence(p, c)
+                        : now - visitors[v].requestTick >= model.maxWait || !holderOnDuty(zone: z, site: site, competence: c)
+                    if takes {
+                        let t = visitors[v].requestTick, q = visitors[v].queueSeq
+                        if best < 0 || t < bestTick || (t == bestTick && q < bestSeq) {
+                            best = v
+                            bestTick = t
+                            bestSeq = q
+                        }
+                        break  // the queue is in request order: the first that qualifies is its oldest
+                    }
+                    v = Int(visitors[v].queueNext)
+                }
+            }
+            if best >= 0 { return best }
+        }
+        return nil
+    }
+
+    /// A waiting request has waited `max_wait`: anyone free who may serve it takes it (zone
+    /// staff before roving staff).
+    mutating func serveOverdue(_ v: Int) {
+        let z = Int(visitors[v].zone)
+        var p = Int(freeHead[z])
+        if p < 0 { p = Int(freeHead[zones.count + Int(zones[z].site)]) }
+        guard p >= 0 else { return }
+        removeFree(p)
+        removeFromQueue(v)
+        startDialogue(p, v)
+    }
+
+    /// After someone leaves a place, free staff at the site look again — once the tick's
+    /// calendar has run, so that a duty ending as the next one starts leaves nobody
+    /// "unmatched" for an instant.
+    mutating func scheduleRedispatch(_ site: Int) {
+        heap.schedule(at: now, priority: 8, kind: EventKind.redispatch, a: Int32(site))
+    }
+
+    /// Requests that nobody on duty can match any more may now be taken by anyone free at
+    /// the site.
+    mutating func redispatch(site s: Int) {
+        var free: [Int] = []
+        for list in model.siteZones[s].map({ $0 }) + [zones.count + s] {
+            var p = Int(freeHead[list])
+            while p >= 0 {
+                free.append(p)
+                p = Int(staff[p].freeNext)
+            }
+        }
+        for p in free where staff[p].state == 1 {
+            if let v = competenceFirstChoice(p, matchedOnly: false) {
+                removeFree(p)
+                removeFromQueue(v)
+                startDialogue(p, v)
+            }
+        }
     }
 
     // MARK: - Queues (intrusive lists through the visitor slots)
@@ -892,6 +1023,9 @@ struct Replication: ~Copyable {
         if patience >= 0 {
             heap.schedule(at: now + patience, priority: 8, kind: EventKind.patience, a: Int32(v), b: visitors[v].gen)
         }
+        if model.competenceFirst && streamSpecs[stream].competence >= 0 && model.maxWait > 0 {
+            heap.schedule(at: now + model.maxWait, priority: 8, kind: EventKind.overdue, a: Int32(v), b: visitors[v].gen)
+        }
         return true
     }
 
@@ -914,6 +1048,10 @@ struct Replication: ~Copyable {
                 if list == roving { break }
                 list = roving
             }
+        }
+        // Competence-first: nobody free holds it; wait for a holder on duty (up to max_wait).
+        if model.competenceFirst && c >= 0 && model.maxWait > 0 && holderOnDuty(zone: z, site: s, competence: c) {
+            return nil
         }
         var p = Int(freeHead[z])
         if p < 0 { p = Int(freeHead[roving]) }
