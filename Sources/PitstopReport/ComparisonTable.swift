@@ -125,7 +125,7 @@ public enum ComparisonTable {
     }
 
     /// "Means per simulated day; 95 % intervals over 20 replications of 28 days (seed 2339)."
-    static func note(_ input: ReportInput) -> String {
+    package static func note(_ input: ReportInput) -> String {
         let a = input.assumptions
         switch input.language {
         case .en:
@@ -141,26 +141,8 @@ public enum ComparisonTable {
         _ table: Table, separator: String, prefix: String = "", suffix: String = "",
         rule: ([Int]) -> [String]
     ) -> String {
-        let columns = table.header.count
-        var widths = table.header.map(\.count)
-        for row in table.rows {
-            for (c, cell) in row.enumerated() where c < columns { widths[c] = max(widths[c], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for c in 0..<columns {
-                let cell = c < cells.count ? cells[c] : ""
-                let pad = String(repeating: " ", count: max(widths[c] - cell.count, 0))
-                parts.append(table.rightAligned.contains(c) ? pad + cell : cell + pad)
-            }
-            var text = prefix + parts.joined(separator: separator) + suffix
-            while suffix.isEmpty, text.last == " " { text.removeLast() }
-            return text
-        }
-        var out = line(table.header) + "\n"
-        out += line(rule(widths)) + "\n"
-        for row in table.rows { out += line(row) + "\n" }
-        return out
+        TextTable(header: table.header, rows: table.rows, rightAligned: table.rightAligned)
+            .layout(separator: separator, prefix: prefix, suffix: suffix, rule: rule)
     }
 
     /// Text that markdown shows as written (no emphasis, links, HTML or table breaks).

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import GraphvizRendering
-import PitstopDiagrams
-import PitstopModel
 import PitstopReport
-import PitstopScenario
-import PitstopSimulation
+import PitstopStudy
 
 extension Pitstop {
     /// `pitstop compare A B [C …]`: scenarios side by side on the same simulated visitors.
@@ -17,7 +13,7 @@ extension Pitstop {
                   pitstop compare Scenarios/traditional.yaml Scenarios/pitstop.yaml --lang da
                   pitstop            (the same as: pitstop compare \(Compare.bundled.joined(separator: " ")))
                 The first scenario is the baseline. Writes report.html, comparison.json and
-                comparison.csv to Output/<stem A>-vs-<stem B>/.
+                comparison.csv (and deck.pptx with --deck) to Output/<stem A>-vs-<stem B>/.
                 """)
 
         /// What `pitstop` with no arguments compares.
@@ -39,58 +35,39 @@ extension Pitstop {
         @Option(help: "Language of the report and summary: en or da.")
         var lang: ReportLanguage = .en
 
+        @Flag(help: "Also write deck.pptx beside the report: the comparison as PowerPoint slides (16:9).")
+        var deck = false
+
         func validate() throws {
-            if files.count == 1 { throw ValidationError("compare needs at least two scenario files") }
+            if files.count == 1 {
+                throw ValidationError("compare needs at least two scenario files (the first is the baseline), found one")
+            }
         }
 
         func run() throws {
             let paths = files.isEmpty ? Compare.bundled.map(Compare.locateBundled) : files
-            // Load every file first so that all diagnostics are printed in one run.
-            let loaded = paths.map { ScenarioLoader.load(path: $0) }
-            for result in loaded { ScenarioInput.report(result.diagnostics) }
-            guard loaded.allSatisfy({ !$0.hasErrors }) else { throw ExitCode.failure }
-            let scenarios = loaded.compactMap(\.scenario)
-            guard scenarios.count == paths.count else { throw ExitCode.failure }
-
+            let scenarios = try ScenarioInput.load(paths)
             try failing {
-                let options = try length.runOptions(for: scenarios[0])
-                // File stems name the output files, so they must differ too (`x`, `x-2`).
-                let stems = Comparison.unique(paths.map(fileStem), separator: "-")
-                let folder = try OutputFolder(explicit: out, defaultName: stems.joined(separator: "-vs-"))
-                let names = Comparison.uniqueNames(scenarios.map(\.name), stems: stems)
-
-                var results: [SimulationResults] = []
-                for (scenario, name) in zip(scenarios, names) {
-                    let progress = ProgressLine(name)
-                    var r = Simulator(scenario).run(options, progress: progress.callback)
-                    progress.finish()
-                    r.scenario = name
-                    results.append(r)
-                }
-                let comparison = Comparison(
-                    scenarios: scenarios, names: names, stems: stems, files: paths, results: results,
-                    options: options, language: lang)
-
-                // Everything is made first; only then is anything written.
-                let artefacts = try comparison.renderDiagrams()
-                let input = comparison.reportInput(artefacts)
-                let html = HTMLReport.render(input)
-                let json = comparison.json()
-                let csv = comparison.csv()
-                for (name, svg) in artefacts.files { try folder.write(svg, to: name) }
-                let reportPath = try folder.write(html, to: "report.html")
-                try folder.write(json + "\n", to: "comparison.json")
-                try folder.write(csv, to: "comparison.csv")
-
+                let options = try length.settings.runOptions(for: scenarios[0])
+                let progress = ProgressLine()
+                let study = ComparisonStudy.run(
+                    scenarios, files: paths, options: options, language: lang, progress: progress.handler)
+                progress.finish()
+                let outputs = try study.outputs(deck: deck)
+                let written = try writeOutputs(outputs.files, out: out, defaultName: study.folderName)
+                let reportPath = written.first { $0.hasSuffix("/report.html") } ?? "report.html"
+                let deckPath = written.first { $0.hasSuffix("/deck.pptx") }
                 switch format {
-                case .json: print(json)
-                case .csv: print(csv, terminator: "")
+                case .json: Console.print(outputs.json)
+                case .csv: Console.print(outputs.csv, terminator: "")
                 case .markdown:
-                    print(ComparisonTable.markdown(input))
+                    Console.print(outputs.markdown)
                     printError("report: \(reportPath)")
+                    if let deckPath { printError("deck: \(deckPath)") }
                 case .text:
-                    print(ComparisonTable.text(input))
-                    print("Report: \(reportPath)")
+                    Console.print(outputs.text)
+                    Console.print("Report: \(reportPath)")
+                    if let deckPath { Console.print("Deck: \(deckPath)") }
                 }
             }
         }
@@ -99,7 +76,6 @@ extension Pitstop {
         /// executable was built in (found by walking up from `.build/…/pitstop`).
         static func locateBundled(_ path: String) -> String {
             if FileManager.default.fileExists(atPath: path) { return path }
-            // Walk up from the executable (as called, then with links resolved) to the package.
             let called = URL(fileURLWithPath: CommandLine.arguments[0]).absoluteURL
             for start in [called, called.resolvingSymlinksInPath()] {
                 var folder = start.deletingLastPathComponent()

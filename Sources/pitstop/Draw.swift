@@ -1,7 +1,7 @@
 import ArgumentParser
 import GraphvizRendering
 import PitstopDiagrams
-import PitstopModel
+import PitstopStudy
 
 extension Pitstop {
     /// `pitstop draw FILE`: org chart and floor maps through the Graphviz C library.
@@ -16,13 +16,11 @@ extension Pitstop {
                 Writes Output/<stem>/orgchart.svg and Output/<stem>/floor-<site>.svg.
                 """)
 
-        enum Chart: String, ExpressibleByArgument, CaseIterable { case org, floor, all }
-
         @Argument(help: "A scenario file.")
         var file: String
 
         @Option(help: "Which charts: org, floor or all.")
-        var chart: Chart = .all
+        var chart: DrawStudy.Charts = .all
 
         @Option(help: "Output format: svg, png, pdf or dot.")
         var format: OutputFormat = .svg
@@ -42,37 +40,17 @@ extension Pitstop {
         func run() throws {
             let scenario = try ScenarioInput.load(file)
             try failing {
-                let folder = try OutputFolder(explicit: out, defaultName: fileStem(file))
-                var written: [String] = []
-                if chart != .floor {
-                    var options = OrgChartOptions()
-                    options.detail = detail
-                    options.groupBy = groupBy
-                    options.language = lang
-                    let dot = OrgChart.dot(scenario, options: options)
-                    written.append(try folder.write(try render(dot, layout: .dot), to: "orgchart.\(format.rawValue)"))
-                }
-                if chart != .org {
-                    for site in scenario.sites {
-                        let dot = FloorMap.dot(site: site, in: scenario, language: lang)
-                        written.append(
-                            try folder.write(try render(dot, layout: .nop), to: "floor-\(site.id).\(format.rawValue)"))
-                    }
-                }
-                for path in written { print(path) }
-            }
-        }
-
-        private func render(_ dot: String, layout: Layout) throws -> [UInt8] {
-            do {
-                return try Graphviz.render(dot: dot, layout: layout, format: format)
-            } catch {
-                throw CommandFailure("\(error)")
+                var options = OrgChartOptions()
+                options.detail = detail
+                options.groupBy = groupBy
+                let files = try DrawStudy.files(scenario, charts: chart, format: format, orgChart: options, language: lang)
+                for path in try writeOutputs(files, out: out, defaultName: fileStem(file)) { Console.print(path) }
             }
         }
     }
 }
 
+extension DrawStudy.Charts: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension OrgChartOptions.Detail: ExpressibleByArgument {}
 extension OrgChartOptions.Grouping: ExpressibleByArgument {}

@@ -1,133 +1,166 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import PitstopModel
-import PitstopReport
 import PitstopScenario
+import PitstopStudy
 
-/// Writes a line to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+/// Standard output and standard error, with write errors reported instead of ignored.
+///
+/// Writing to a full disk (`> /dev/full`) or a closed file is an error: a message on
+/// stderr and exit 1. A reader that went away (`| head`) is not: the program stops quietly
+/// with status 0, as Unix tools do.
+enum Console {
+    /// Writes `text` and a newline to standard output.
+    static func print(_ text: String, terminator: String = "\n") {
+        write(text + terminator, to: 1)
+    }
+
+    /// Writes a line to standard error (errors writing it are ignored: there is nowhere left
+    /// to report them).
+    static func printError(_ text: String, newline: Bool = true) {
+        _ = writeAll(newline ? text + "\n" : text, to: 2)
+    }
+
+    static func write(_ text: String, to fd: Int32) {
+        let error = writeAll(text, to: fd)
+        if error == 0 { return }
+        if error == EPIPE { exit(0) }
+        printError("error: cannot write to standard output: \(String(cString: strerror(error)))")
+        exit(1)
+    }
+
+    /// Writes every byte; returns 0, or the `errno` of the write that failed.
+    private static func writeAll(_ text: String, to fd: Int32) -> Int32 {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
+    }
+
+    /// Whether standard error is a terminal (progress only then).
+    static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+
+    /// On SIGINT or SIGTERM: remove the staging folders of outputs being written (a
+    /// previous output stays whole) and exit with 130 or 143. SIGPIPE is ignored so that a
+    /// closed reader shows up as EPIPE (handled in ``write(_:to:)``).
+    static func installSignalHandlers() {
+        signal(SIGPIPE, SIG_IGN)
+        // Text printed by the argument parser (help, usage) goes through C's buffered
+        // stdout: check that it reached its destination when the program ends.
+        atexit(flushStandardStreams)
+        for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInteractive))
+            source.setEventHandler {
+                OutputWriter.abandonAll()
+                if standardErrorIsTerminal { printError("\r\u{1B}[Kinterrupted") }
+                exit(status)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 }
 
-/// Whether standard error is a terminal (progress and colour only then).
-var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+/// Writes a line to standard error.
+func printError(_ text: String) { Console.printError(text) }
 
 /// Loads scenarios and prints their diagnostics to standard error.
 enum ScenarioInput {
-    /// Loads one scenario; prints every diagnostic; exits 1 when there are errors.
-    static func load(_ path: String) throws -> Scenario {
-        let result = ScenarioLoader.load(path: path)
-        report(result.diagnostics)
-        guard !result.hasErrors, let scenario = result.scenario else { throw ExitCode.failure }
-        return scenario
+    /// Loads the files; prints every diagnostic; exits 1 when any has errors.
+    static func load(_ paths: [String]) throws -> [Scenario] {
+        let loaded = LoadedScenarios.load(paths)
+        report(loaded.diagnostics)
+        guard !loaded.hasErrors, loaded.scenarios.count == paths.count else { throw ExitCode.failure }
+        return loaded.scenarios
     }
+
+    static func load(_ path: String) throws -> Scenario { try load([path])[0] }
 
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics { printError(d.rendered) }
     }
 }
 
-/// The folder a command writes into; every file is written atomically.
-struct OutputFolder {
-    let url: URL
-
-    /// `--out DIR` if given, else `Output/<name>/`.
-    init(explicit: String?, defaultName: String) throws {
-        let path = explicit ?? "Output/" + OutputFolder.safeName(defaultName)
-        url = URL(fileURLWithPath: path, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure("cannot create the output folder '\(path)': \(error.localizedDescription)")
-        }
-    }
-
-    /// Writes `bytes` to `name` inside the folder: a temporary file, then a rename.
-    @discardableResult
-    func write(_ bytes: some Sequence<UInt8>, to name: String) throws -> String {
-        let file = url.appendingPathComponent(OutputFolder.safeName(name))
-        do {
-            try Data(bytes).write(to: file, options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write '\(file.path)': \(error.localizedDescription)")
-        }
-        return file.relativePath
-    }
-
-    @discardableResult
-    func write(_ text: String, to name: String) throws -> String { try write(Array(text.utf8), to: name) }
-
-    /// Keeps letters, digits, `-`, `_` and `.`; anything else becomes `-`. Never empty, never `..`.
-    static func safeName(_ raw: String) -> String {
-        var out = ""
-        for ch in raw.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(ch) && ch.isASCII || "-_.".unicodeScalars.contains(ch) {
-                out.unicodeScalars.append(ch)
-            } else {
-                out.append("-")
-            }
-        }
-        while out.hasPrefix(".") { out.removeFirst() }
-        return out.isEmpty ? "output" : out
-    }
-}
-
-/// The stem of a scenario path: `Scenarios/pitstop.yaml` → `pitstop`.
-func fileStem(_ path: String) -> String {
-    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-}
-
-/// A failure of the work (exit 1) with a message for the user.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
-
 extension ParsableCommand {
-    /// Runs `body`, turning a `CommandFailure` into a message on stderr and exit code 1.
+    /// Runs `body`, turning a `StudyError` into a message on stderr and exit status 1.
     func failing(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let failure as CommandFailure {
+        } catch let failure as StudyError {
             printError("error: \(failure.description)")
             throw ExitCode.failure
         }
     }
 }
 
-/// "1 unit", "3 units".
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+/// Writes a study's files into `--out` (or `Output/<name>/`) and returns their paths.
+func writeOutputs(_ files: [OutputFile], out: String?, defaultName: String) throws(StudyError) -> [String] {
+    try OutputWriter.write(files, to: out ?? "Output/" + OutputWriter.safeName(defaultName))
 }
 
-/// Numbers in the text output: the report's own formatter, in English (1,234.5).
-enum Number {
-    private static let format = NumberFormat(.en)
+/// Progress on stderr — only on a terminal, and only once a run has taken a second:
+/// `label: 12/40 replications · 3.1 a second · 9 s left`.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date()
+    private let unit: String
+    private var shown = false
 
-    static func grouped(_ value: Double, decimals: Int = 0) -> String { format.number(value, decimals: decimals) }
-    static func fixed(_ value: Double, _ decimals: Int) -> String { format.number(value, decimals: decimals) }
+    init(unit: String = "replications") { self.unit = unit }
+
+    /// The handler to pass to a study, or `nil` when stderr is not a terminal.
+    var handler: ProgressHandler? {
+        guard Console.standardErrorIsTerminal else { return nil }
+        return { [self] progress in update(progress) }
+    }
+
+    private func update(_ p: StudyProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(start)
+        guard elapsed > 1 else { return }
+        shown = true
+        let rate = Double(p.done) / elapsed
+        let left = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let rateText = rate >= 10 ? String(Int(rate.rounded())) : String(format: "%.1f", rate)
+        Console.printError(
+            "\r\(p.label): \(p.done)/\(p.total) \(unit) · \(rateText) a second · \(duration(left)) left\u{1B}[K", newline: false)
+    }
+
+    private func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.up))
+        return s < 90 ? "\(s) s" : s < 5400 ? "\(s / 60) min" : "\(s / 3600) h \(s % 3600 / 60) min"
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { Console.printError("\r\u{1B}[K", newline: false) }
+        shown = false
+    }
 }
 
-/// Pads text into aligned columns.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
-    /// Columns from this index on are right-aligned.
-    var firstNumericColumn = 1
-
-    func render(indent: String = "  ") -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
-                return i >= firstNumericColumn ? pad + c : c + pad
-            }
-            return indent + padded.joined(separator: "  ")
-        }
-        var lines = [line(header), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        lines += rows.map(line)
-        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-            .joined(separator: "\n")
+/// At exit: flush C's buffered streams; a failed write to stdout is an error (exit 1),
+/// a reader that went away is not (exit 0).
+private func flushStandardStreams() {
+    if fflush(nil) != 0 {
+        let error = errno
+        if error == EPIPE { _exit(0) }
+        Console.printError("error: cannot write to standard output: \(String(cString: strerror(error)))")
+        _exit(1)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PitstopReport
 import PitstopScenario
 
 extension Pitstop {
@@ -18,11 +19,15 @@ extension Pitstop {
         @Flag(help: "Treat warnings as errors.")
         var warningsAsErrors = false
 
+        @Option(help: "Language of the summary lines: en or da (diagnostics are in English, like a compiler's).")
+        var lang: ReportLanguage = .en
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one scenario file") }
         }
 
         func run() throws {
+            let words = ValidateWords(lang)
             var failed = false
             var errors = 0, warnings = 0
             for file in files {
@@ -33,12 +38,26 @@ extension Pitstop {
                 errors += e
                 warnings += w
                 if e > 0 || (warningsAsErrors && w > 0) { failed = true }
-                if e == 0 { printError("\(file): ok\(w > 0 ? " (\(w) warning\(w == 1 ? "" : "s"))" : "")") }
+                if e == 0 { printError("\(file): ok" + (w > 0 ? " (\(words.warnings(w)))" : "")) }
             }
             if errors + warnings > 0 {
-                printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                printError("\(words.errors(errors)), \(words.warnings(warnings))")
             }
             if failed { throw ExitCode.failure }
         }
+    }
+}
+
+/// The summary words of `validate`.
+struct ValidateWords {
+    let language: ReportLanguage
+    init(_ language: ReportLanguage) { self.language = language }
+
+    func errors(_ n: Int) -> String {
+        language == .da ? "\(n) fejl" : "\(n) error\(n == 1 ? "" : "s")"
+    }
+
+    func warnings(_ n: Int) -> String {
+        language == .da ? "\(n) advarsel\(n == 1 ? "" : "er")" : "\(n) warning\(n == 1 ? "" : "s")"
     }
 }

@@ -25,13 +25,34 @@ struct CommandRunner {
     }
 
     /// Runs `pitstop` with `arguments` in `directory` (default: the package root).
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+    /// `standardOutput`, when given, is a file the command's stdout is written to instead
+    /// of a pipe (e.g. `/dev/full`); the outcome's `stdout` is then empty.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, standardOutput: String? = nil) throws
+        -> Outcome
+    {
+        try launch(productsDirectory.appendingPathComponent("pitstop"), arguments, in: directory,
+                   standardOutput: standardOutput)
+    }
+
+    /// Runs a bash script in `directory`.
+    static func shell(_ script: String, in directory: URL = packageRoot) throws -> Outcome {
+        try launch(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: directory, standardOutput: nil)
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], in directory: URL, standardOutput: String?)
+        throws -> Outcome
+    {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("pitstop")
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let standardOutput {
+            process.standardOutput = FileHandle(forWritingAtPath: standardOutput)
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -45,6 +66,23 @@ struct CommandRunner {
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `pitstop`, sends it `signal` after `delay` seconds (if it still runs), and
+    /// returns its exit status (130/143 for an interrupted run).
+    static func runInterrupted(_ arguments: [String], after delay: TimeInterval, signal: Int32) throws -> Int32 {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("pitstop")
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// A fresh temporary folder.

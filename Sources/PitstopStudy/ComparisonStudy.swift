@@ -1,25 +1,59 @@
 import Foundation
 import GraphvizRendering
+import PitstopDeck
 import PitstopDiagrams
 import PitstopModel
 import PitstopReport
 import PitstopSimulation
 
-/// The scenarios of one `compare` run, their results, and everything derived from them:
-/// paired differences, org changes, diagrams, the report input, JSON and CSV.
-struct Comparison {
-    let scenarios: [Scenario]
+/// Scenarios compared on the same simulated visitors, their results, and everything
+/// derived from them: paired differences, org changes, diagrams, the report input, JSON
+/// and CSV. The first scenario is the baseline.
+///
+/// ```swift
+/// let study = ComparisonStudy.run(scenarios, files: paths, options: options, language: .en)
+/// let outputs = try study.outputs()
+/// try OutputWriter.write(outputs.files, to: "Output/" + study.folderName)
+/// ```
+public struct ComparisonStudy: Sendable {
+    public let scenarios: [Scenario]
     /// Display names, unique (a repeated name gets its file stem appended).
-    let names: [String]
-    let stems: [String]
-    let files: [String]
-    let results: [SimulationResults]
-    let options: RunOptions
-    let language: ReportLanguage
+    public let names: [String]
+    /// File stems, unique (`x`, `x-2`): they name the output files.
+    public let stems: [String]
+    public let files: [String]
+    public let results: [SimulationResults]
+    public let options: RunOptions
+    public let language: ReportLanguage
     /// Per other scenario: other − baseline.
-    let differences: [ComparisonDifferences]
+    public let differences: [ComparisonDifferences]
     /// Per other scenario, by staff id.
-    let changes: [OrgChanges]
+    public let changes: [OrgChanges]
+
+    /// Simulates every scenario with the same options (and so the same random streams) and
+    /// compares them with the first. `files` are the scenarios' paths (for names and stems).
+    public static func run(
+        _ scenarios: [Scenario], files: [String], options: RunOptions, language: ReportLanguage,
+        progress: ProgressHandler? = nil
+    ) -> ComparisonStudy {
+        let stems = unique(files.map(fileStem), separator: "-")
+        let names = uniqueNames(scenarios.map(\.name), stems: stems)
+        let results = zip(scenarios, names).map { scenario, name in
+            var relabelled: ProgressHandler?
+            if let progress {
+                relabelled = { p in progress(StudyProgress(label: name, done: p.done, total: p.total)) }
+            }
+            var r = SimulationStudy.run(scenario, options: options, progress: relabelled).results
+            r.scenario = name
+            return r
+        }
+        return ComparisonStudy(
+            scenarios: scenarios, names: names, stems: stems, files: files, results: results, options: options,
+            language: language)
+    }
+
+    /// The default output folder's name: `<stem A>-vs-<stem B>`.
+    public var folderName: String { stems.joined(separator: "-vs-") }
 
     init(
         scenarios: [Scenario], names: [String], stems: [String], files: [String], results: [SimulationResults],
@@ -36,7 +70,7 @@ struct Comparison {
         changes = scenarios.dropFirst().map { OrgChanges(baseline: scenarios[0], other: $0) }
     }
 
-    var baseline: Scenario { scenarios[0] }
+    public var baseline: Scenario { scenarios[0] }
 
     /// The report's language for the diagrams' words.
     var diagramLanguage: DiagramLanguage { language == .da ? .da : .en }
@@ -67,6 +101,31 @@ struct Comparison {
         return unique(withStems)
     }
 
+    // MARK: Outputs
+
+    /// Everything a comparison writes and prints, made before anything is written; with
+    /// `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
+    /// the report).
+    public func outputs(deck: Bool = false) throws(StudyError) -> ComparisonOutputs {
+        let diagrams = try renderDiagrams()
+        let input = reportInput(diagrams)
+        let html = HTMLReport.render(input)
+        let json = json()
+        let csv = csv()
+        var files = diagrams.files.map { OutputFile(name: $0.name, text: $0.svg) }
+        files.append(OutputFile(name: "report.html", text: html))
+        files.append(OutputFile(name: "comparison.json", text: json + "\n"))
+        files.append(OutputFile(name: "comparison.csv", text: csv))
+        if deck {
+            do {
+                files.append(OutputFile(name: "deck.pptx", bytes: try ComparisonDeck.pptx(input)))
+            } catch {
+                throw StudyError("cannot make the deck: \(error.description)")
+            }
+        }
+        return ComparisonOutputs(input: input, json: json, csv: csv, files: files)
+    }
+
     // MARK: Diagrams
 
     /// Rendered SVGs for the report, and the files to write next to it.
@@ -78,12 +137,12 @@ struct Comparison {
         var files: [(name: String, svg: String)] = []
     }
 
-    func renderDiagrams() throws -> Diagrams {
-        func svg(_ dot: String, _ layout: Layout) throws -> String {
+    func renderDiagrams() throws(StudyError) -> Diagrams {
+        func svg(_ dot: String, _ layout: Layout) throws(StudyError) -> String {
             do {
                 return String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
             } catch {
-                throw CommandFailure("\(error)")
+                throw StudyError("\(error)")
             }
         }
         var d = Diagrams()
@@ -194,7 +253,7 @@ struct Comparison {
             hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
-                warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: Pitstop.version,
+                warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,
                 scenarioFiles: files, notes: notes))
     }
 
@@ -224,7 +283,7 @@ struct Comparison {
     // MARK: JSON and CSV
 
     /// The comparison object of the contract: sorted keys, the results objects embedded.
-    func json() -> String {
+    public func json() -> String {
         let others = Array(names.dropFirst())
         func strings(_ ids: [String]) -> JSONText { .array(ids.map { .string($0) }) }
         let orgChanges = zip(others, changes).map { name, c in
@@ -250,7 +309,7 @@ struct Comparison {
     }
 
     /// One row per scope, KPI and scenario, with the paired difference for non-baselines.
-    func csv() -> String {
+    public func csv() -> String {
         var out = "scope,id,kpi,scenario,mean,ci_low,ci_high,difference,difference_low,difference_high,relative\n"
         func row(_ scope: String, _ id: String, _ kpi: String, _ i: Int, _ e: Estimate?, _ d: (Double, [Double], Double?)?) {
             guard let e else { return }
@@ -280,4 +339,24 @@ struct Comparison {
         }
         return out
     }
+}
+
+/// What a comparison writes and prints.
+public struct ComparisonOutputs: Sendable {
+    /// The report's input: tables, summary, diagrams (also what a deck is built from).
+    public let input: ReportInput
+    /// The comparison object of the contract (no trailing newline).
+    public let json: String
+    public let csv: String
+    /// Every file, the report (`report.html`) among them.
+    public let files: [OutputFile]
+
+    /// The ten-second table and the summary in words.
+    public var text: String { ComparisonTable.text(input) }
+    public var markdown: String { ComparisonTable.markdown(input) }
+}
+
+/// The stem of a scenario path: `Scenarios/pitstop.yaml` → `pitstop`.
+public func fileStem(_ path: String) -> String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
 }

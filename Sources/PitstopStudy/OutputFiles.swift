@@ -1,0 +1,188 @@
+import Foundation
+
+/// One file a study produces: a name inside the output folder and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+}
+
+/// Writes a study's files into an output folder so that a reader never sees a mix of two
+/// runs, even when the program is interrupted.
+///
+/// Every file is first written into a hidden staging folder beside the output folder
+/// (`.<name>.pitstop-<pid>-<n>` in its parent), then moved into place with `rename(2)`.
+/// The moves run under the same lock as ``abandonAll()``, which the command line calls
+/// on SIGINT/SIGTERM: an interruption before the moves removes the staging folder and
+/// leaves the previous output whole; one during the moves waits for them to finish, so
+/// the new output is whole. Files of the previous run that this run does not write are
+/// removed (the folder keeps a hidden list of what the program wrote, `.pitstop-files`),
+/// so the folder never holds two runs' files. Other files in the folder are left alone.
+public enum OutputWriter {
+    /// The name of the hidden list of files the last run wrote.
+    public static let manifestName = ".pitstop-files"
+
+    /// Writes `files` into `folder` (created if missing) and returns their paths, in order.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to folder: String) throws(StudyError) -> [String] {
+        let names = files.map { safeName($0.name) }
+        if Set(names).count != names.count {
+            throw StudyError("two output files would have the same name in '\(folder)'")
+        }
+        let target = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the output folder '\(folder)': \(reason(error))")
+        }
+        let stage = try Staging.shared.begin(in: parent, for: target.lastPathComponent)
+        do {
+            for (file, name) in zip(files, names) {
+                try Staging.shared.write(file.bytes, to: stage.appendingPathComponent(name))
+            }
+            try Staging.shared.write(Array((names.joined(separator: "\n") + "\n").utf8),
+                                     to: stage.appendingPathComponent(manifestName))
+            try Staging.shared.commit(stage, into: target, names: names + [manifestName])
+        } catch {
+            Staging.shared.abandon(stage)
+            throw error
+        }
+        let shown = URL(fileURLWithPath: folder, isDirectory: true)
+        return names.map { shown.appendingPathComponent($0).relativePath }
+    }
+
+    /// Adds `files` to `folder` (created if missing), each moved into place whole, without
+    /// touching anything else there — for folders that several runs share, such as the
+    /// shards of a sweep written by the tasks of a job array at the same time.
+    @discardableResult
+    public static func add(_ files: [OutputFile], to folder: String) throws(StudyError) -> [String] {
+        let names = files.map { safeName($0.name) }
+        let target = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the output folder '\(folder)': \(reason(error))")
+        }
+        let stage = try Staging.shared.begin(in: target.deletingLastPathComponent(), for: target.lastPathComponent)
+        do {
+            for (file, name) in zip(files, names) {
+                try Staging.shared.write(file.bytes, to: stage.appendingPathComponent(name))
+            }
+            try Staging.shared.commit(stage, into: target, names: names, keepingOthers: true)
+        } catch {
+            Staging.shared.abandon(stage)
+            throw error
+        }
+        let shown = URL(fileURLWithPath: folder, isDirectory: true)
+        return names.map { shown.appendingPathComponent($0).relativePath }
+    }
+
+    /// Removes every staging folder still in progress; the command line calls it when it
+    /// is interrupted, then exits. Waits for a move into place that has begun.
+    public static func abandonAll() {
+        Staging.shared.abandonAll()
+    }
+
+    /// Keeps letters, digits, `-`, `_` and `.`; anything else becomes `-`. Never empty,
+    /// never hidden, never `..`.
+    public static func safeName(_ raw: String) -> String {
+        var out = ""
+        for ch in raw.unicodeScalars {
+            let isSafe = ch.isASCII && (CharacterSet.alphanumerics.contains(ch) || "-_.".unicodeScalars.contains(ch))
+            if isSafe { out.unicodeScalars.append(ch) } else { out.append("-") }
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        return out.isEmpty ? "output" : out
+    }
+
+    static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}
+
+/// The staging folders of this process, behind one lock shared with the signal path.
+private final class Staging: @unchecked Sendable {
+    static let shared = Staging()
+
+    private let lock = NSLock()
+    private var active: Set<URL> = []
+    private var abandoned = false
+    private var counter = 0
+
+    func begin(in parent: URL, for name: String) throws(StudyError) -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !abandoned else { throw StudyError("interrupted") }
+        counter += 1
+        let stage = parent.appendingPathComponent(".\(name).pitstop-\(getpid())-\(counter)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: false)
+        } catch {
+            throw StudyError("cannot write into '\(parent.relativePath)': \(OutputWriter.reason(error))")
+        }
+        active.insert(stage)
+        return stage
+    }
+
+    func write(_ bytes: [UInt8], to file: URL) throws(StudyError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !abandoned else { throw StudyError("interrupted") }
+        // A plain write: the staging folder is hidden and private, so no temporary file of
+        // Foundation's `.atomic` option is needed (or left behind).
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes)) else {
+            throw StudyError("cannot write '\(file.lastPathComponent)' in '\(file.deletingLastPathComponent().path)'")
+        }
+    }
+
+    func commit(_ stage: URL, into target: URL, names: [String], keepingOthers: Bool = false) throws(StudyError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !abandoned else { throw StudyError("interrupted") }
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the output folder '\(target.path)': \(OutputWriter.reason(error))")
+        }
+        let previous = keepingOthers ? [] : (try? String(contentsOf: target.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8))
+            .map { $0.split(separator: "\n").map(String.init) } ?? []
+        for name in names {
+            let from = stage.appendingPathComponent(name), to = target.appendingPathComponent(name)
+            if rename(from.path, to.path) != 0 {
+                throw StudyError("cannot move '\(name)' into '\(target.path)': \(String(cString: strerror(errno)))")
+            }
+        }
+        let current = Set(names)
+        for name in previous where !current.contains(name) && name == OutputWriter.safeName(name) {
+            try? fm.removeItem(at: target.appendingPathComponent(name))
+        }
+        try? fm.removeItem(at: stage)
+        active.remove(stage)
+    }
+
+    func abandon(_ stage: URL) {
+        lock.lock()
+        defer { lock.unlock() }
+        try? FileManager.default.removeItem(at: stage)
+        active.remove(stage)
+    }
+
+    func abandonAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        abandoned = true
+        for stage in active { try? FileManager.default.removeItem(at: stage) }
+        active.removeAll()
+    }
+}
