@@ -11,7 +11,7 @@ extension Pitstop {
                 Example:
                   pitstop simulate Scenarios/pitstop.yaml --days 28 --replications 20 --seed 2339
                   pitstop simulate Scenarios/pitstop.yaml --format json > results.json
-                Writes results.json, kpis.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
+                Writes results.json, kpis.csv, hourly.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
