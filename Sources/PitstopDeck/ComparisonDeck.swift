@@ -330,7 +330,7 @@ public enum ComparisonDeck {
         mutating func whatChanged(_ other: Int) throws(Failure) {
             let heading = ComparisonSummary.heading(input, other: other)
             if other < input.inputChanges.count, !input.inputChanges[other].isEmpty {
-                let lines = input.inputChanges[other]
+                let lines = input.inputChanges[other].map(\.description)
                 let shown = lines.prefix(12)
                 var paragraphs = shown.map { Paragraph([TextRun($0, size: 16)], bullet: true, spaceBefore: 4) }
                 if lines.count > shown.count {

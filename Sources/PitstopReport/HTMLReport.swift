@@ -382,6 +382,7 @@ public enum HTMLReport {
         if !a.notes.isEmpty {
             h += "<ul class=\"notes\">" + a.notes.map { "<li>\(t($0))</li>" }.joined() + "</ul>\n"
         }
+        h += inputChanges(input)
         return h
     }
 }

@@ -91,6 +91,8 @@ enum HTMLStyle {
     table.facts td { padding: 8px 10px; border-bottom: 1px solid var(--line); }
     .scenario-list { margin: 0; padding-left: 20px; }
     .notes { color: var(--muted); font-size: 13px; }
+    table.changes-table td { font-size: 12.5px; }
+    table.changes-table tr.group th { background: var(--soft); font-weight: 700; padding-top: 8px; }
 
     /* Diagrams */
     .gallery { display: grid; grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: 16px; }

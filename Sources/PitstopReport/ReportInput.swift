@@ -1,3 +1,4 @@
+import PitstopModel
 // The plain values the report is made from. The report knows nothing of the simulation:
 // whoever runs the comparison fills these in (baseline first, then the other scenarios).
 
@@ -218,9 +219,9 @@ public struct ReportInput: Sendable, Hashable {
     /// Per scenario: the share of served dialogues by wait, one value per 1-minute bin
     /// ([0, 1), [1, 2), …) and the last value for every longer wait. Fractions summing to 1.
     public var waitDistributions: [[Double]]
-    /// Per other scenario: what its input changes from the baseline's, one line each, in the
-    /// report's language. Empty until a study fills it in; the deck shows it when given.
-    public var inputChanges: [[String]]
+    /// Per other scenario: every input that differs from the baseline's (what changed,
+    /// beside what resulted).
+    public var inputChanges: [[InputChange]]
     /// The personas' journeys per perspective and scenario. Empty until the diagrams are
     /// drawn; the deck shows them when given.
     public var journeys: [JourneyDiagram]
@@ -231,7 +232,7 @@ public struct ReportInput: Sendable, Hashable {
         kpiRows: [KPIComparisonRow], perspectives: [PerspectiveComparison] = [],
         orgChartSVGs: [String] = [], orgChanges: [OrgChangeList] = [], floorMaps: [FloorMaps] = [],
         hourlyOccupancy: [SiteOccupancy] = [], waitDistributions: [[Double]] = [],
-        inputChanges: [[String]] = [], journeys: [JourneyDiagram] = [], assumptions: Assumptions
+        inputChanges: [[InputChange]] = [], journeys: [JourneyDiagram] = [], assumptions: Assumptions
     ) {
         self.title = title
         self.language = language

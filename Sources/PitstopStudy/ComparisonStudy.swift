@@ -29,6 +29,8 @@ public struct ComparisonStudy: Sendable {
     public let differences: [ComparisonDifferences]
     /// Per other scenario, by staff id.
     public let changes: [OrgChanges]
+    /// Per other scenario: every input that differs from the baseline's.
+    public let inputChanges: [[InputChange]]
 
     /// Simulates every scenario with the same options (and so the same random streams) and
     /// compares them with the first. `files` are the scenarios' paths (for names and stems).
@@ -68,6 +70,10 @@ public struct ComparisonStudy: Sendable {
         self.language = language
         differences = results.dropFirst().map { PairedDifference.compare(baseline: results[0], other: $0) }
         changes = scenarios.dropFirst().map { OrgChanges(baseline: scenarios[0], other: $0) }
+        // A scenario's name and description label it; they change no result.
+        inputChanges = scenarios.dropFirst().map { other in
+            scenarios[0].inputChanges(to: other).filter { $0.path != "name" && $0.path != "description" }
+        }
     }
 
     public var baseline: Scenario { scenarios[0] }
@@ -251,6 +257,7 @@ public struct ComparisonStudy: Sendable {
             currency: baseline.currency, kpiRows: kpiRows, perspectives: perspectives,
             orgChartSVGs: diagrams.orgCharts, orgChanges: orgChanges, floorMaps: floorMaps,
             hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
+            inputChanges: inputChanges,
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
                 warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,
@@ -305,6 +312,12 @@ public struct ComparisonStudy: Sendable {
             "results": .object(Dictionary(uniqueKeysWithValues: zip(names, results.map(\.jsonText)))),
             "differences": .object(Dictionary(uniqueKeysWithValues: zip(others, differences.map(\.jsonText)))),
             "org_changes": .object(Dictionary(uniqueKeysWithValues: orgChanges)),
+            "input_changes": .object(Dictionary(uniqueKeysWithValues: zip(others, inputChanges).map { name, list in
+                (name, JSONText.array(list.map { c in
+                    .object(["path": .string(c.path), "from": c.from.map { .string($0) } ?? .null,
+                             "to": c.to.map { .string($0) } ?? .null])
+                }))
+            })),
         ]).rendered()
     }
 

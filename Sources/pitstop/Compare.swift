@@ -12,8 +12,9 @@ extension Pitstop {
                 Example:
                   pitstop compare Scenarios/traditional.yaml Scenarios/pitstop.yaml --lang da
                   pitstop            (the same as: pitstop compare \(Compare.bundled.joined(separator: " ")))
-                The first scenario is the baseline. Writes report.html, comparison.json and
-                comparison.csv (and deck.pptx with --deck) to Output/<stem A>-vs-<stem B>/.
+                A --set applies to every scenario compared. The first scenario is the baseline.
+                Writes report.html, comparison.json and comparison.csv (and deck.pptx with --deck)
+                to Output/<stem A>-vs-<stem B>/.
                 """)
 
         /// What `pitstop` with no arguments compares.
@@ -25,6 +26,8 @@ extension Pitstop {
         var files: [String] = []
 
         @OptionGroup var length: RunLengthOptions
+
+        @OptionGroup var changes: ScenarioSetOptions
 
         @Option(help: "Output format on stdout: text, markdown, json or csv.")
         var format: Format = .text
@@ -46,7 +49,7 @@ extension Pitstop {
 
         func run() throws {
             let paths = files.isEmpty ? Compare.bundled.map(Compare.locateBundled) : files
-            let scenarios = try ScenarioInput.load(paths)
+            let scenarios = try ScenarioInput.load(paths, sets: changes.sets)
             try failing {
                 let options = try length.settings.runOptions(for: scenarios[0])
                 let progress = ProgressLine()

@@ -2,7 +2,9 @@
 # `make bench`: every benchmark, each with its peer measured in the same run.
 #   1. the simulation (M/M/10 through `pitstop simulate`) vs SimPy
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
-#   3. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
+#   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
+#   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
+#   5. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -10,6 +12,12 @@ bash Tests/Benchmarks/sim/run.sh
 echo
 echo "== Rendering: Graphviz in-process vs dot -Tsvg (5,000-person org) =="
 bash Tests/Benchmarks/render.sh
+echo
+echo "== Loading: pitstop validate, bundled size to a large municipality =="
+bash Tests/Benchmarks/load.sh
+echo
+echo "== Import: a 10,000-row Danish HR export =="
+bash Tests/Benchmarks/import.sh
 echo
 echo "== Scale: the bundled comparison ×1, ×10, ×43 (memory and time per site) =="
 bash Tests/Benchmarks/scale.sh

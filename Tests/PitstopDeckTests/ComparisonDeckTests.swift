@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PitstopDeck
+import PitstopModel
 import PitstopReport
 
 /// A two-scenario comparison with small Graphviz-like drawings.
@@ -43,7 +44,7 @@ enum DeckSample {
                                        diagramSVG: orgChart(width: 500, labels: 3))],
             floorMaps: [FloorMaps(site: "Hovedbiblioteket", svgs: [orgChart(width: 600, labels: 3), ""])],
             hourlyOccupancy: [SiteOccupancy(site: "Hovedbiblioteket", series: [Array(repeating: 10, count: 24), Array(repeating: 12, count: 24)])],
-            inputChanges: [["staff: +2 librarians at the main library"]],
+            inputChanges: [[InputChange(path: "staff.lib-main.count", from: "4", to: "6")]],
             assumptions: Assumptions(seed: 2339, replications: 20, days: 28, programVersion: "test",
                                      scenarioFiles: ["a.yaml", "b.yaml"], notes: ["Paired."]))
     }
