@@ -659,7 +659,7 @@ struct Replication: ~Copyable {
     @inline(__always)
     mutating func becomeFree(_ p: Int) {
         if model.competenceFirst {
-            if let v = competenceFirstChoice(p, matchedOnly: false) {
+            if let v = competenceFirstChoice(p) {
                 removeFromQueue(v)
                 startDialogue(p, v)
             } else {
@@ -704,22 +704,22 @@ struct Replication: ~Copyable {
     }
 
     /// The request free person `p` takes under competence-first: the oldest one they match
-    /// (its competence, or none asked); else, unless `matchedOnly`, the oldest one that has
-    /// waited `max_wait` or that nobody on duty can match. Zone staff look at their zone's
-    /// queue, roving staff at every zone of their site.
-    mutating func competenceFirstChoice(_ p: Int, matchedOnly: Bool) -> Int? {
+    /// (its competence, or none asked); else the oldest one that has waited `max_wait` or
+    /// that nobody on duty can match. Zone staff look at their zone's queue, roving staff at
+    /// every zone of their site.
+    mutating func competenceFirstChoice(_ p: Int) -> Int? {
         let zone = Int(staff[p].zone), site = Int(staff[p].site)
         let zonesToScan = zone >= 0 ? zone..<(zone + 1) : model.siteZones[site]
         var best = -1
         var bestTick: Tick = 0, bestSeq: UInt64 = 0
-        for pass in 0..<(matchedOnly ? 1 : 2) {
+        for pass in 0..<2 {
             for z in zonesToScan {
                 var v = Int(queueHead[z])
                 while v >= 0 {
                     let c = Int(streamSpecs[Int(visitors[v].stream)].competence)
-                    let takes = pass == 0
-                        ? c < 0 || model.hasCompetence(p, c)
-                        : now - visitors[v].requestTick >= model.maxWait || !holderOnDuty(zone: z, site: site, competence: c)
+                    let takes = c < 0 || (pass == 0
+                        ? model.hasCompetence(p, c)
+                        : now - visitors[v].requestTick >= model.maxWait || !holderOnDuty(zone: z, site: site, competence: c))
                     if takes {
                         let t = visitors[v].requestTick, q = visitors[v].queueSeq
                         if best < 0 || t < bestTick || (t == bestTick && q < bestSeq) {
@@ -768,7 +768,7 @@ struct Replication: ~Copyable {
             }
         }
         for p in free where staff[p].state == 1 {
-            if let v = competenceFirstChoice(p, matchedOnly: false) {
+            if let v = competenceFirstChoice(p) {
                 removeFree(p)
                 removeFromQueue(v)
                 startDialogue(p, v)

@@ -63,7 +63,7 @@ for k in $SCALES; do
     "$PY" Tests/Benchmarks/scale/scale.py "Scenarios/$s.yaml" "$k" >"$TMP/$s-x$k.yaml"
   done
   sites=$((3 * k))
-  echo "== ×$k: $sites sites, $("$PITSTOP" inspect "$TMP/pitstop-x$k.yaml" | sed -n 3p | sed 's/^ *//')"
+  echo "== ×$k: $sites sites, $("$PITSTOP" inspect "$TMP/pitstop-x$k.yaml" 2>/dev/null | sed -n 3p | sed 's/^ *//')"
   for s in traditional pitstop; do
     measure "simulate-$s-x$k" "$PITSTOP" simulate "$TMP/$s-x$k.yaml" --jobs "$JOBS" --out "$TMP/out-$s-x$k"
   done
