@@ -20,6 +20,12 @@ let package = Package(
         // Discrete-event simulation: staffing and visitor flow, replications, statistics.
         // (A hand-written binary heap: 1.2–1.3× faster here than swift-collections' Heap.)
         .target(name: "PitstopSimulation", dependencies: ["PitstopModel"]),
+        // Staffing from demand: Erlang A/C requirements per half hour and the rota as an integer
+        // program over the real people — values and arithmetic only: no C, no I/O.
+        .target(name: "PitstopStaffing", dependencies: ["PitstopModel", "PitstopSimulation"]),
+        // COIN-OR CBC behind one small wrapper that owns the lock, the lifecycle and a quiet stdout.
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "CbcSolving", dependencies: ["CCbc", "PitstopStaffing"]),
         // The Graphviz C library behind one small wrapper that owns the lock and the lifecycle.
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",
@@ -42,6 +48,7 @@ let package = Package(
 
         // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
         .executableTarget(name: "render-bench", dependencies: ["PitstopModel", "PitstopDiagrams", "GraphvizRendering"]),
+        .executableTarget(name: "staffing-bench", dependencies: ["PitstopStaffing", "CbcSolving", "PitstopScenario"]),
 
         .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
@@ -50,6 +57,7 @@ let package = Package(
         .target(name: "_PitstopTestSupport", path: "Tests/_PitstopTestSupport"),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "_PitstopTestSupport"]),
         .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopStaffingTests", dependencies: ["PitstopStaffing", "CbcSolving", "PitstopScenario"]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
