@@ -1,10 +1,10 @@
 # Pitstop — developer entry points. `make run` and `make test` are the quick start.
 SWIFT      ?= swift
-APT_PKGS   := libgraphviz-dev pkgconf fonts-liberation2 chromium
+APT_PKGS   := libgraphviz-dev librsvg2-dev pkgconf fonts-liberation2 chromium
 BENCH_PKGS := graphviz python3-venv time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images
+.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -38,6 +38,16 @@ run: release
 
 test: deps
 	$(SWIFT) test
+
+## The report printed by headless Chromium to PDF and read with poppler (installs poppler-utils).
+print-test: deps
+	@dpkg-query -W -f='$${Status}' poppler-utils 2>/dev/null | grep -q 'install ok installed' || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils; }
+	$(SWIFT) test --filter ReportPrintTests
+
+## The comparison deck opened by python-pptx and LibreOffice (installs libreoffice-impress, poppler-utils).
+deck-test: deps
+	bash Tests/Deck/deck-test.sh
 
 ## Benchmarks (never timed tests): the simulation vs SimPy, rendering vs `dot`.
 bench: bench-deps release

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Core: values only — no C, no I/O.
@@ -35,10 +36,18 @@ let package = Package(
         .target(name: "PitstopDiagrams", dependencies: ["PitstopModel", "GraphvizRendering"]),
         // SVG charts, the comparison and the self-contained HTML report.
         .target(name: "PitstopReport", dependencies: ["PitstopModel", "PitstopSimulation", "PitstopDiagrams"]),
+        // librsvg behind one small wrapper: SVG text to PNG bytes, in-process (for the deck's pictures).
+        .systemLibrary(name: "CRsvg", providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]),
+        .target(name: "SVGRasterising", dependencies: ["CRsvg"]),
+        // The comparison as a PowerPoint deck: slides from the report's input, Office Open XML on ZIPFoundation.
+        .target(name: "PitstopDeck", dependencies: [
+            "PitstopReport", "SVGRasterising", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Studies — simulate, compare, draw, inspect — over the modules above: the logic every
         // front end shares, written once. Produces files and text; writes folders atomically.
         .target(name: "PitstopStudy", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
+            "PitstopDeck",
         ]),
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
@@ -59,6 +68,10 @@ let package = Package(
         .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopStaffingTests", dependencies: ["PitstopStaffing", "CbcSolving", "PitstopScenario"]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
+        .testTarget(name: "SVGRasterisingTests", dependencies: ["SVGRasterising"]),
+        .testTarget(name: "PitstopDeckTests", dependencies: [
+            "PitstopDeck", "PitstopReport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],

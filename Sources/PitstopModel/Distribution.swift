@@ -34,8 +34,41 @@ public enum Distribution: Sendable, Hashable, CustomStringConvertible {
     /// The names accepted in scenario files.
     public static let names = ["const", "exp", "uniform", "triangular", "normal", "lognormal"]
 
-    /// Parses a distribution string such as `lognormal(25, 10)`.
+    /// Parses a distribution string such as `lognormal(25, 10)`, and checks that the
+    /// sampler's arithmetic can hold it: every parameter at most
+    /// ``ScenarioLimits/distributionMinutes``, and a lognormal's sd at most
+    /// ``ScenarioLimits/lognormalSpread`` times its mean.
     public static func parse(_ text: String) -> Result<Distribution, ParseError> {
+        parseShape(text).flatMap { distribution in
+            if let problem = distribution.boundsProblem { return .failure(.invalid(problem)) }
+            return .success(distribution)
+        }
+    }
+
+    /// The parameters as written.
+    public var parameters: [Double] {
+        switch self {
+        case .constant(let x): [x]
+        case .exponential(let m): [m]
+        case .uniform(let a, let b): [a, b]
+        case .triangular(let a, let c, let b): [a, c, b]
+        case .normal(let m, let s), .lognormal(let m, let s): [m, s]
+        }
+    }
+
+    /// Why the sampler could not hold this distribution, or `nil`.
+    public var boundsProblem: String? {
+        let limit = ScenarioLimits.distributionMinutes
+        if parameters.contains(where: { !$0.isFinite || $0 > limit }) {
+            return "\(self): every parameter must be at most \(ScenarioLimits.grouped(Int(limit))) minutes"
+        }
+        if case .lognormal(let m, let s) = self, s > ScenarioLimits.lognormalSpread * m {
+            return "\(self): the sd may be at most \(fmt(ScenarioLimits.lognormalSpread)) times the mean"
+        }
+        return nil
+    }
+
+    private static func parseShape(_ text: String) -> Result<Distribution, ParseError> {
         let trimmed = text.trimmingSpaces()
         guard let open = trimmed.firstIndex(of: "("), trimmed.last == ")" else {
             return .failure(.malformed(trimmed))

@@ -95,11 +95,14 @@ public struct SimulationSettings: Sendable, Hashable {
     public var warmupDays: Int
     public var replications: Int
     public var seed: UInt64
-    public init(days: Int = 28, warmupDays: Int = 0, replications: Int = 20, seed: UInt64 = 2339) {
+    /// Multiplies every persona's arrival rate ("what if visits grow 20 %" is 1.2); 1 by default.
+    public var demandScale: Double
+    public init(days: Int = 28, warmupDays: Int = 0, replications: Int = 20, seed: UInt64 = 2339, demandScale: Double = 1) {
         self.days = days
         self.warmupDays = warmupDays
         self.replications = replications
         self.seed = seed
+        self.demandScale = demandScale
     }
 }
 

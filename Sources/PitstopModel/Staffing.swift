@@ -35,6 +35,8 @@ public enum ZonePlacement: Sendable, Hashable, CustomStringConvertible {
 
 /// An explicit shift: these staff, at this site and zone, on these days, in these hours.
 public struct Shift: Sendable, Hashable {
+    /// The shift's label in the file, if it has one (overlays and `--set` address it by it).
+    public var id: String?
     /// Staff ids, with group ids already expanded to their positions.
     public var staff: [String]
     public var site: String
@@ -42,7 +44,8 @@ public struct Shift: Sendable, Hashable {
     public var days: DaySet
     public var hours: ClockRange
 
-    public init(staff: [String], site: String, zone: ZonePlacement, days: DaySet, hours: ClockRange) {
+    public init(staff: [String], site: String, zone: ZonePlacement, days: DaySet, hours: ClockRange, id: String? = nil) {
+        self.id = id
         self.staff = staff
         self.site = site
         self.zone = zone
@@ -53,6 +56,8 @@ public struct Shift: Sendable, Hashable {
 
 /// A staffing rule: at least `minStaff` present in the zone during `hours`.
 public struct StaffingRule: Sendable, Hashable {
+    /// The rule's label in the file, if it has one (overlays and `--set` address it by it).
+    public var id: String?
     public var site: String
     public var zone: ZonePlacement
     public var minStaff: Int
@@ -61,7 +66,10 @@ public struct StaffingRule: Sendable, Hashable {
     /// Units to draw staff from; empty means the units whose `covers` hold the zone.
     public var by: [String]
 
-    public init(site: String, zone: ZonePlacement, minStaff: Int = 1, hours: WeekSchedule? = nil, by: [String] = []) {
+    public init(
+        site: String, zone: ZonePlacement, minStaff: Int = 1, hours: WeekSchedule? = nil, by: [String] = [], id: String? = nil
+    ) {
+        self.id = id
         self.site = site
         self.zone = zone
         self.minStaff = minStaff

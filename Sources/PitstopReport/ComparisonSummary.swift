@@ -11,7 +11,7 @@ public enum ComparisonSummary {
         /// "Dialogues served with the right competence: +31.2 percentage points (+27.0 to
         /// +35.4), from 52.0 % to 83.2 % — higher, better."
         public var sentence: String
-        var parts: Phrasing.ClaimParts
+        package var parts: Phrasing.ClaimParts
     }
 
     /// The clear differences, scenario by scenario, in the order of the KPI rows.
@@ -43,7 +43,7 @@ public enum ComparisonSummary {
     }
 
     /// "Pitstop library compared with Traditional library"
-    static func heading(_ input: ReportInput, other: Int) -> String {
+    package static func heading(_ input: ReportInput, other: Int) -> String {
         let words = Words.of(input.language)
         return "\(input.otherNames[other]) \(words.comparedWith) \(input.baselineName)"
     }

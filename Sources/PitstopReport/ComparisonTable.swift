@@ -14,6 +14,7 @@ public enum ComparisonTable {
         out += layout(table, separator: "  ", rule: { widths in widths.map { String(repeating: "-", count: $0) } })
         out += "\n"
         out += ComparisonSummary.lines(input).joined(separator: "\n") + "\n"
+        out += inputChangesText(input)
         return out
     }
 
@@ -46,6 +47,7 @@ public enum ComparisonTable {
                 out += "\n\(words.unclearList): \(unclear.map(markdownEscaped).joined(separator: "; ")).\n"
             }
         }
+        out += inputChangesMarkdown(input)
         return out
     }
 
@@ -125,7 +127,7 @@ public enum ComparisonTable {
     }
 
     /// "Means per simulated day; 95 % intervals over 20 replications of 28 days (seed 2339)."
-    static func note(_ input: ReportInput) -> String {
+    package static func note(_ input: ReportInput) -> String {
         let a = input.assumptions
         switch input.language {
         case .en:

@@ -24,16 +24,23 @@ public enum HTMLReport {
         h += header(input, p)
         h += "<main>\n"
         let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.charts, w.assumptions]
+        // The diagrams' printed pages go after the last section: text and charts flow page
+        // after page, and only one run of text ends before a forced page break.
+        var sheets = ""
         let bodies = [
-            summary(input, p), kpis(input, p), perspectives(input, p), orgCharts(input, p),
-            orgChanges(input, p), floorMaps(input, p), charts(input, p), assumptions(input, p),
+            summary(input, p), kpis(input, p), perspectives(input, p), orgCharts(input, p, sheets: &sheets),
+            orgChanges(input, p, sheets: &sheets), floorMaps(input, p, sheets: &sheets), charts(input, p), assumptions(input, p),
         ]
         for (i, id) in sectionIDs.enumerated() {
-            h += "<section id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n"
+            // Sections of diagrams only print as the diagrams' own pages (their captions say
+            // what they are), so that no heading is left alone at the foot of a page.
+            let cls = id == "org-charts" || id == "floor-maps" ? " class=\"diagrams\"" : ""
+            h += "<section id=\"\(id)\"\(cls) aria-labelledby=\"\(id)-h\">\n"
             h += "<h2 id=\"\(id)-h\"><span class=\"num\">\(i + 1)</span> \(e(titles[i]))</h2>\n"
             h += bodies[i]
             h += "</section>\n"
         }
+        h += "<div class=\"sheets\">\n\(sheets)</div>\n"
         h += "</main>\n"
         h += "<footer>\(e(w.generatedBy)) \(e(input.assumptions.programVersion))</footer>\n"
         h += "</body>\n</html>\n"
@@ -188,31 +195,86 @@ public enum HTMLReport {
 
     // MARK: - Diagrams
 
-    static func figure(_ svg: String, prefix: String, caption: String, scenario: Int?, p: Phrasing) -> String {
+    /// The printable area of an A4 landscape page under `@page` (9 mm margins), less a line
+    /// for the caption of a printed diagram, in points (a little to spare for rounding).
+    static let printPage = (width: 786.0, height: 520.0)
+
+    /// A diagram three ways: a figure on screen that opens the viewer, the viewer (large, with
+    /// zoom, panned by scrolling; CSS only), and for print one page per part at a readable
+    /// scale (``DiagramPaging``). The viewer and the printed parts show the figure's own
+    /// drawing again through `<use>`, so it is inlined once.
+    struct Diagram {
+        var figure: String
+        /// The viewer; placed after the figure's gallery.
+        var viewer: String
+        /// The printed pages; collected at the end of the report.
+        var sheets: String
+    }
+
+    static func diagram(_ svg: String, prefix: String, caption: String, printCaption: String, scenario: Int?,
+                        inParts: Bool = true, p: Phrasing) -> Diagram {
+        let w = p.words
         let swatch = scenario.map { "<span class=\"swatch sc\($0)\"></span>" } ?? ""
-        var h = "<figure class=\"diagram\">\n<figcaption>\(swatch)\(e(caption))</figcaption>\n"
-        if svg.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            h += "<div class=\"svgbox missing\">\(e(p.words.notAvailable))</div>\n"
-        } else {
-            h += "<div class=\"svgbox\">\n\(SVGIDs.prefixed(svg, prefix: prefix))\n</div>\n"
+        var h = "<figure class=\"diagram\" id=\"\(prefix)fig\">\n<figcaption>\(swatch)\(e(caption))</figcaption>\n"
+        let inlined = svg.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : SVGIDs.prefixed(svg, prefix: prefix)
+        guard let drawing = SVGDrawing(inlined), let group = drawing.firstGroupID else {
+            if inlined.isEmpty {
+                h += "<div class=\"svgbox missing\">\(e(w.notAvailable))</div>\n"
+            } else {
+                h += "<div class=\"svgbox\">\n\(inlined)\n</div>\n"
+            }
+            return Diagram(figure: h + "</figure>\n", viewer: "", sheets: "")
         }
-        return h + "</figure>\n"
+        let view = "\(prefix)view"
+        h += "<a class=\"svgbox\" href=\"#\(view)\" title=\"\(e(w.enlarge))\">\n\(inlined)\n</a>\n</figure>\n"
+
+        let box = drawing.viewBox
+        func number(_ v: Double) -> String { String(format: "%.2f", v) }
+        func use(_ r: Rect, cls: String, style: String) -> String {
+            "<svg class=\"\(cls)\" viewBox=\"\(number(r.x)) \(number(r.y)) \(number(r.width)) \(number(r.height))\" "
+                + "style=\"\(style)\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(e(caption))\">"
+                + "<use href=\"#\(group)\"/></svg>"
+        }
+        var x = "<div class=\"viewer\" id=\"\(view)\" role=\"dialog\" aria-label=\"\(e(caption))\">\n"
+        let zooms = [("fit", w.fit), ("z1", "100\u{00A0}%"), ("z2", "200\u{00A0}%"), ("z4", "400\u{00A0}%")]
+        for (i, zoom) in zooms.enumerated() {
+            x += "<input type=\"radio\" name=\"\(view)-zoom\" id=\"\(view)-\(zoom.0)\" class=\"\(zoom.0)\"\(i == 0 ? " checked" : "")>"
+        }
+        x += "\n<div class=\"bar\"><span class=\"title\">\(swatch)\(e(caption))</span>"
+        for zoom in zooms { x += "<label for=\"\(view)-\(zoom.0)\" class=\"\(zoom.0)\">\(zoom.1)</label>" }
+        x += "<a class=\"close\" href=\"#\(prefix)fig\">\(e(w.close)) ✕</a></div>\n"
+        x += "<div class=\"canvas\">" + use(box, cls: "copy", style: "--w:\(number(box.width))pt;--h:\(number(box.height))pt")
+        x += "</div>\n</div>\n"
+        var pages = ""
+
+        // Floor maps are read as a whole (colours, shapes): always one page.
+        let paging = DiagramPaging(drawing, page: printPage, readableFont: inParts ? DiagramPaging.readableFontPoints : 0)
+        for (i, tile) in paging.tiles.enumerated() {
+            let part = paging.tiles.count > 1 ? " (\(w.part) \(i + 1) \(w.of) \(paging.tiles.count))" : ""
+            pages += "<div class=\"sheet\"><p class=\"sheet-caption\">\(swatch)\(e(printCaption))\(e(part))</p>"
+            pages += use(tile, cls: "copy", style: "width:\(number(tile.width * paging.scale))pt;height:\(number(tile.height * paging.scale))pt")
+            pages += "</div>\n"
+        }
+        return Diagram(figure: h, viewer: x, sheets: pages)
     }
 
-    static func gallery(_ figures: [String]) -> String {
-        "<div class=\"gallery\" style=\"--n:\(max(figures.count, 1))\">\n\(figures.joined())</div>\n"
+    static func gallery(_ diagrams: [Diagram], sheets: inout String) -> String {
+        sheets += diagrams.map(\.sheets).joined()
+        return "<div class=\"gallery\" style=\"--n:\(max(diagrams.count, 1))\">\n\(diagrams.map(\.figure).joined())</div>\n"
+            + diagrams.map(\.viewer).joined()
     }
 
-    static func orgCharts(_ input: ReportInput, _ p: Phrasing) -> String {
+    static func orgCharts(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
         guard !input.orgChartSVGs.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
-        let figures = input.scenarioNames.indices.map { i in
-            figure(i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : "", prefix: "org\(i)-",
-                   caption: input.scenarioNames[i], scenario: i, p: p)
+        let diagrams = input.scenarioNames.indices.map { i in
+            diagram(i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : "", prefix: "org\(i)-",
+                    caption: input.scenarioNames[i], printCaption: "\(p.words.orgCharts): \(input.scenarioNames[i])",
+                    scenario: i, p: p)
         }
-        return gallery(figures)
+        return gallery(diagrams, sheets: &sheets)
     }
 
-    static func orgChanges(_ input: ReportInput, _ p: Phrasing) -> String {
+    static func orgChanges(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
         let w = p.words
         guard !input.otherNames.isEmpty else { return "<p class=\"empty\">\(e(w.onlyOneScenario))</p>\n" }
         var h = ""
@@ -244,22 +306,26 @@ public enum HTMLReport {
             })
             h += "</div>\n"
             if let svg = changes.diagramSVG {
-                h += figure(svg, prefix: "diff\(other)-", caption: w.orgDiagram, scenario: nil, p: p)
+                let d = diagram(svg, prefix: "diff\(other)-", caption: w.orgDiagram,
+                                printCaption: "\(w.orgDiagram): \(ComparisonSummary.heading(input, other: other))", scenario: nil, p: p)
+                h += d.figure + d.viewer
+                sheets += d.sheets
             }
         }
         return h
     }
 
-    static func floorMaps(_ input: ReportInput, _ p: Phrasing) -> String {
+    static func floorMaps(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
         guard !input.floorMaps.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
         var h = "<p class=\"intro\">\(e(p.words.floorMapsIntro))</p>\n"
         for (s, maps) in input.floorMaps.enumerated() {
             h += "<div class=\"site\">\n<h3>\(e(maps.site))</h3>\n"
-            let figures = input.scenarioNames.indices.map { i in
-                figure(i < maps.svgs.count ? maps.svgs[i] : "", prefix: "map\(s)-\(i)-",
-                       caption: input.scenarioNames[i], scenario: i, p: p)
+            let diagrams = input.scenarioNames.indices.map { i in
+                diagram(i < maps.svgs.count ? maps.svgs[i] : "", prefix: "map\(s)-\(i)-",
+                        caption: input.scenarioNames[i], printCaption: "\(maps.site): \(input.scenarioNames[i])", scenario: i,
+                        inParts: false, p: p)
             }
-            h += gallery(figures) + "</div>\n"
+            h += gallery(diagrams, sheets: &sheets) + "</div>\n"
         }
         return h
     }
@@ -316,6 +382,7 @@ public enum HTMLReport {
         if !a.notes.isEmpty {
             h += "<ul class=\"notes\">" + a.notes.map { "<li>\(t($0))</li>" }.joined() + "</ul>\n"
         }
+        h += inputChanges(input)
         return h
     }
 }

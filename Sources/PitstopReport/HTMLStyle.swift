@@ -91,6 +91,8 @@ enum HTMLStyle {
     table.facts td { padding: 8px 10px; border-bottom: 1px solid var(--line); }
     .scenario-list { margin: 0; padding-left: 20px; }
     .notes { color: var(--muted); font-size: 13px; }
+    table.changes-table td { font-size: 12.5px; }
+    table.changes-table tr.group th { background: var(--soft); font-weight: 700; padding-top: 8px; }
 
     /* Diagrams */
     .gallery { display: grid; grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: 16px; }
@@ -99,6 +101,8 @@ enum HTMLStyle {
       display: flex; flex-direction: column; }
     figure.diagram figcaption { font-weight: 700; margin-bottom: 8px; display: flex; align-items: center; }
     .svgbox { flex: 1; display: flex; align-items: center; justify-content: center; }
+    a.svgbox { cursor: zoom-in; border-radius: 4px; }
+    a.svgbox:hover, a.svgbox:focus-visible { outline: 2px solid var(--neutral); outline-offset: 2px; }
     .svgbox svg { display: block; width: auto; max-width: 100%; height: auto; max-height: 78vh; }
     .svgbox.missing { min-height: 120px; color: var(--muted); font-style: italic; background: var(--soft); }
     .changes { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; margin-bottom: 14px; }
@@ -118,20 +122,41 @@ enum HTMLStyle {
     figure.chart svg { display: block; width: 100%; height: auto; }
     footer { text-align: center; color: var(--muted); font-size: 12px; padding: 6px 0 28px; }
 
+    /* The diagram viewer: opened by the link on a diagram (:target), zoom by radio buttons,
+       pan by scrolling. No script. */
+    .sheets { display: none; }
+    .viewer { display: none; position: fixed; inset: 0; z-index: 10; background: rgba(16, 24, 34, .94);
+      flex-direction: column; }
+    .viewer:target { display: flex; }
+    .viewer input { position: absolute; opacity: 0; pointer-events: none; }
+    .viewer .bar { display: flex; align-items: center; gap: 8px; padding: 10px 18px; color: #fff; font-size: 14px; }
+    .viewer .bar .title { flex: 1; display: flex; align-items: center; font-weight: 700; }
+    .viewer .bar label, .viewer .bar a { color: #fff; text-decoration: none; cursor: pointer; padding: 3px 10px;
+      border: 1px solid rgba(255,255,255,.45); border-radius: 4px; white-space: nowrap; }
+    .viewer .bar a.close { margin-left: 10px; }
+    .viewer .canvas { flex: 1; overflow: auto; margin: 0 18px 18px; background: #fff; border-radius: 4px; }
+    .viewer .canvas svg { display: block; width: 100%; height: 100%; }
+    .viewer .z1:checked ~ .canvas svg { width: var(--w); height: var(--h); }
+    .viewer .z2:checked ~ .canvas svg { width: calc(var(--w) * 2); height: calc(var(--h) * 2); }
+    .viewer .z4:checked ~ .canvas svg { width: calc(var(--w) * 4); height: calc(var(--h) * 4); }
+    .viewer .fit:checked ~ .bar label.fit, .viewer .z1:checked ~ .bar label.z1,
+    .viewer .z2:checked ~ .bar label.z2, .viewer .z4:checked ~ .bar label.z4 { background: #fff; color: var(--accent); }
+    .viewer input:focus-visible ~ .bar label { outline: 1px dotted #fff; }
+
     @media screen and (max-width: 900px) {
       .charts, .changes { grid-template-columns: minmax(0, 1fr); }
       .gallery { grid-template-columns: minmax(0, 1fr); }
     }
 
-    @page { size: A4 landscape; margin: 11mm; }
+    @page { size: A4 landscape; margin: 9mm; }
     @media print {
       body { background: #fff; font-size: 9.5pt; }
       .masthead { padding: 12px 18px; }
       .masthead h1 { font-size: 20pt; margin-bottom: 8px; }
       .toc { display: none; }
       main { max-width: none; padding: 0; }
-      section { box-shadow: none; border-radius: 0; margin: 0; padding: 8px 0 0; break-before: page; }
-      section#summary { break-before: avoid; }
+      /* Text flows from section to section; every diagram gets pages of its own. */
+      section { box-shadow: none; border-radius: 0; margin: 0; padding: 10px 0 0; }
       h2 { font-size: 15pt; margin-bottom: 8px; }
       h3 { font-size: 11.5pt; margin: 10px 0 6px; }
       h2, h3, h4 { break-after: avoid; }
@@ -142,10 +167,21 @@ enum HTMLStyle {
       .tile { padding: 8px 10px; }
       .tile .big { font-size: 18pt; }
       .claims li { padding: 3px 8px; margin: 2px 0; }
-      figure, tr, .tile, .change, .claims li, .site { break-inside: avoid; }
-      .svgbox svg { max-height: 150mm; }
-      .site .svgbox svg { max-height: 70mm; }
-      figure.chart svg { max-height: 165mm; }
+      figure, tr, .tile, .claims li { break-inside: avoid; }
+      .changes { display: block; }
+      .change { margin-bottom: 8px; break-inside: auto; }
+      .change ul { columns: 4; column-gap: 16px; font-size: 8pt; }
+      .change li { break-inside: avoid; }
+      /* On paper a diagram is its printed pages, not the screen figure. */
+      .gallery, figure.diagram, .viewer { display: none !important; }
+      section.diagrams { display: none; }
+      section#assumptions { break-inside: avoid; }
+      .sheets { display: block; }
+      .sheet { break-before: page; break-inside: avoid; margin: 0; }
+      .sheet-caption { display: flex; align-items: center; margin: 0 0 4px; font-size: 9pt; font-weight: 700;
+        color: var(--muted); line-height: 14px; }
+      .sheet svg { display: block; margin: 0 auto; }
+      figure.chart svg { max-height: 120mm; }
       .charts { gap: 8px; }
       footer { padding: 8px 0 0; }
     }

@@ -127,7 +127,7 @@ public enum Assessment: Sendable, Hashable {
 
 extension KPIInfo {
     /// The judgement of a change with the sign of `change` (assumed clear).
-    func assessment(ofChange change: Double) -> Assessment {
+    package func assessment(ofChange change: Double) -> Assessment {
         switch preference {
         case .neutral: .neutral
         case .higherIsBetter: change > 0 ? .better : .worse

@@ -1,79 +1,79 @@
 // Values and differences as words and numbers, shared by the tables, the summary and the HTML.
 
-struct Phrasing: Sendable {
-    let language: ReportLanguage
-    let currency: String
-    let words: Words
-    let format: NumberFormat
+package struct Phrasing: Sendable {
+    package let language: ReportLanguage
+    package let currency: String
+    package let words: Words
+    package let format: NumberFormat
 
-    init(language: ReportLanguage, currency: String) {
+    package init(language: ReportLanguage, currency: String) {
         self.language = language
         self.currency = currency
         self.words = Words.of(language)
         self.format = NumberFormat(language)
     }
 
-    init(_ input: ReportInput) {
+    package init(_ input: ReportInput) {
         self.init(language: input.language, currency: input.currency)
     }
 
-    func info(_ key: String) -> KPIInfo { KPIInfo.info(for: key) }
+    package func info(_ key: String) -> KPIInfo { KPIInfo.info(for: key) }
 
     /// "Mean wait for a dialogue (min)".
-    func label(_ info: KPIInfo) -> String {
+    package func label(_ info: KPIInfo) -> String {
         let unit = info.unit(language, currency: currency)
         return unit.isEmpty ? info.name(language) : "\(info.name(language)) (\(unit))"
     }
 
     /// A value without its unit: "6.2", "52.0" (a share in percent).
-    func number(_ value: Double, _ info: KPIInfo, signed: Bool = false) -> String {
+    package func number(_ value: Double, _ info: KPIInfo, signed: Bool = false) -> String {
         format.number(info.display(value), decimals: info.decimals, signed: signed)
     }
 
     /// A value with its unit: "6.2 min", "52.0 %", "1,234,567 DKK", "352.1".
-    func value(_ value: Double, _ info: KPIInfo) -> String {
+    package func value(_ value: Double, _ info: KPIInfo) -> String {
         let unit = info.unit(language, currency: currency)
         return unit.isEmpty ? number(value, info) : "\(number(value, info)) \(unit)"
     }
 
     /// "350.2 to 354.0"
-    func range(_ interval: Interval, _ info: KPIInfo, signed: Bool = false) -> String {
+    package func range(_ interval: Interval, _ info: KPIInfo, signed: Bool = false) -> String {
         "\(number(interval.low, info, signed: signed)) \(words.to) \(number(interval.high, info, signed: signed))"
     }
 
     /// The difference in the KPI's own unit, for a table: "+2.9" or, for a share, "+31.2 pp".
-    func differenceMean(_ d: Interval, _ info: KPIInfo) -> String {
+    package func differenceMean(_ d: Interval, _ info: KPIInfo) -> String {
         let n = number(d.mean, info, signed: true)
         return info.kind == .share ? "\(n) \(words.percentagePointsShort)" : n
     }
 
     /// "+2.9 (−0.4 to +6.2)", the whole difference cell of a text table.
-    func differenceCell(_ d: Interval, _ info: KPIInfo) -> String {
+    package func differenceCell(_ d: Interval, _ info: KPIInfo) -> String {
         "\(differenceMean(d, info)) (\(range(d, info, signed: true)))"
     }
 
     /// Decimals for relative changes: one below 10 %, none from there.
-    func relativeDecimals(_ r: Interval) -> Int {
+    package func relativeDecimals(_ r: Interval) -> Int {
         let m = max(r.mean.magnitude, r.low.magnitude, r.high.magnitude)
         return m * 100 < 9.95 ? 1 : 0
     }
 
     /// "+12 %"; "–" when there is none or the KPI is a share (its change is in points).
-    func relativeCell(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
+    package func relativeCell(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
         guard let r = readableRelative(row, other: other, info) else { return "–" }
         return format.percent(r.mean, decimals: relativeDecimals(r), signed: true)
     }
 
     /// The relative change when it reads well: not for shares (points), not from a baseline
     /// that rounds to zero, and not beyond ±500 % — "+24,420 %" from 0.0 says less than "+2.2".
-    func readableRelative(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> Interval? {
+    package func readableRelative(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> Interval? {
         guard info.kind != .share, let r = row.relative(other), r.mean.magnitude <= 5,
             info.display(row.baseline.mean.magnitude) >= (info.decimals == 0 ? 0.5 : 0.05)
         else { return nil }
         return r
     }
 
-    func verdictWord(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
+    package func verdictWord(_ row: KPIComparisonRow, other: Int, _ info: KPIInfo) -> String {
         guard row.isClaimed(other), let d = row.difference(other) else { return "–" }
         switch info.assessment(ofChange: d.mean) {
         case .better: return words.better
@@ -83,25 +83,25 @@ struct Phrasing: Sendable {
     }
 
     /// The parts of a clear difference in words.
-    struct ClaimParts: Sendable, Hashable {
+    package struct ClaimParts: Sendable, Hashable {
         /// "Dialogues served with the right competence"
-        var name: String
+        package var name: String
         /// "+31.2 percentage points", "−35 %"
-        var change: String
+        package var change: String
         /// "+31.2 pp", "−35 %" (for a tile)
-        var shortChange: String
+        package var shortChange: String
         /// "+27.0 to +35.4", "−41 % to −29 %"
-        var range: String
+        package var range: String
         /// "from 52.0 % to 83.2 %"
-        var fromTo: String
+        package var fromTo: String
         /// "higher, better" or "lower"
-        var direction: String
-        var assessment: Assessment
-        var sentence: String { "\(name): \(change) (\(range)), \(fromTo) — \(direction)." }
+        package var direction: String
+        package var assessment: Assessment
+        package var sentence: String { "\(name): \(change) (\(range)), \(fromTo) — \(direction)." }
     }
 
     /// A clear difference in words; nil when the interval includes zero.
-    func claim(_ row: KPIComparisonRow, other: Int) -> ClaimParts? {
+    package func claim(_ row: KPIComparisonRow, other: Int) -> ClaimParts? {
         guard row.isClaimed(other), let d = row.difference(other), let o = row.value(other) else { return nil }
         let info = info(row.kpi)
         let change: String, shortChange: String, range: String

@@ -1,3 +1,4 @@
+import PitstopModel
 // The plain values the report is made from. The report knows nothing of the simulation:
 // whoever runs the comparison fills these in (baseline first, then the other scenarios).
 
@@ -155,6 +156,21 @@ public struct SiteOccupancy: Sendable, Hashable {
     }
 }
 
+/// The journeys of one user perspective's personas through the rooms, drawn for one scenario.
+public struct JourneyDiagram: Sendable, Hashable {
+    /// The perspective's display name.
+    public var perspective: String
+    /// Which scenario (an index into `ReportInput.scenarioNames`).
+    public var scenario: Int
+    /// Already rendered SVG text.
+    public var svg: String
+    public init(perspective: String, scenario: Int, svg: String) {
+        self.perspective = perspective
+        self.scenario = scenario
+        self.svg = svg
+    }
+}
+
 /// What the numbers rest on, printed at the end of the report.
 public struct Assumptions: Sendable, Hashable {
     public var seed: UInt64
@@ -203,6 +219,12 @@ public struct ReportInput: Sendable, Hashable {
     /// Per scenario: the share of served dialogues by wait, one value per 1-minute bin
     /// ([0, 1), [1, 2), …) and the last value for every longer wait. Fractions summing to 1.
     public var waitDistributions: [[Double]]
+    /// Per other scenario: every input that differs from the baseline's (what changed,
+    /// beside what resulted).
+    public var inputChanges: [[InputChange]]
+    /// The personas' journeys per perspective and scenario. Empty until the diagrams are
+    /// drawn; the deck shows them when given.
+    public var journeys: [JourneyDiagram]
     public var assumptions: Assumptions
 
     public init(
@@ -210,7 +232,7 @@ public struct ReportInput: Sendable, Hashable {
         kpiRows: [KPIComparisonRow], perspectives: [PerspectiveComparison] = [],
         orgChartSVGs: [String] = [], orgChanges: [OrgChangeList] = [], floorMaps: [FloorMaps] = [],
         hourlyOccupancy: [SiteOccupancy] = [], waitDistributions: [[Double]] = [],
-        assumptions: Assumptions
+        inputChanges: [[InputChange]] = [], journeys: [JourneyDiagram] = [], assumptions: Assumptions
     ) {
         self.title = title
         self.language = language
@@ -223,6 +245,8 @@ public struct ReportInput: Sendable, Hashable {
         self.floorMaps = floorMaps
         self.hourlyOccupancy = hourlyOccupancy
         self.waitDistributions = waitDistributions
+        self.inputChanges = inputChanges
+        self.journeys = journeys
         self.assumptions = assumptions
     }
 

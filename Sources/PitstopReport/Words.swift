@@ -1,88 +1,95 @@
 // Every fixed word of the report, in English and Danish.
 
-struct Words: Sendable {
+package struct Words: Sendable {
     // Sections
-    var summary: String
-    var keyFigures: String
-    var perspectives: String
-    var orgCharts: String
-    var orgChanges: String
-    var floorMaps: String
-    var charts: String
-    var assumptions: String
+    package var summary: String
+    package var keyFigures: String
+    package var perspectives: String
+    package var orgCharts: String
+    package var orgChanges: String
+    package var floorMaps: String
+    package var charts: String
+    package var assumptions: String
 
     // Tables
-    var keyFigure: String
-    var difference: String
-    var relative: String
-    var verdict: String
-    var baseline: String
-    var better: String
-    var worse: String
-    var higher: String
-    var lower: String
-    var noClearDifference: String
-    var to: String
-    var from: String
-    var percentagePoints: String
-    var percentagePointsShort: String
-    var comparedWith: String
-    var vs: String
+    package var keyFigure: String
+    package var difference: String
+    package var relative: String
+    package var verdict: String
+    package var baseline: String
+    package var better: String
+    package var worse: String
+    package var higher: String
+    package var lower: String
+    package var noClearDifference: String
+    package var to: String
+    package var from: String
+    package var percentagePoints: String
+    package var percentagePointsShort: String
+    package var comparedWith: String
+    package var vs: String
 
     // Summary
-    var summaryIntro: String
-    var noClaims: String
-    var unclearList: String
-    var onlyOneScenario: String
-    var kpiIntro: String
-    var perspectivesIntro: String
+    package var summaryIntro: String
+    package var noClaims: String
+    package var unclearList: String
+    package var onlyOneScenario: String
+    package var kpiIntro: String
+    package var perspectivesIntro: String
 
     // Organisation
-    var added: String
-    var removed: String
-    var moved: String
-    var none: String
-    var noOrgChanges: String
-    var orgDiagram: String
+    package var added: String
+    package var removed: String
+    package var moved: String
+    package var none: String
+    package var noOrgChanges: String
+    package var orgDiagram: String
 
     // Floor maps and charts
-    var floorMapsIntro: String
-    var occupancyTitle: String
-    var hourOfDay: String
-    var personsPresent: String
-    var capacity: String
-    var waitTitle: String
-    var waitAxis: String
-    var waitShare: String
-    var waitUnder1: String
-    var kpiBarsTitle: String
-    var kpiBarsNote: String
-    var differencesTitle: String
-    var differencesAxis: String
-    var differencesNote: String
-    var sharesInPoints: String
-    var noData: String
-    var notAvailable: String
+    package var floorMapsIntro: String
+    package var occupancyTitle: String
+    package var hourOfDay: String
+    package var personsPresent: String
+    package var capacity: String
+    package var waitTitle: String
+    package var waitAxis: String
+    package var waitShare: String
+    package var waitUnder1: String
+    package var kpiBarsTitle: String
+    package var kpiBarsNote: String
+    package var differencesTitle: String
+    package var differencesAxis: String
+    package var differencesNote: String
+    package var sharesInPoints: String
+    package var noData: String
+    package var notAvailable: String
+    /// "part" in "part 2 of 3" (a diagram printed in parts).
+    package var part: String
+    package var of: String
+    /// The diagram viewer: the hint on a diagram, its zoom buttons and its close button.
+    package var enlarge: String
+    package var fit: String
+    package var close: String
 
     // Assumptions
-    var scenarios: String
-    var scenarioFile: String
-    var seed: String
-    var replications: String
-    var days: String
-    var warmUp: String
-    var intervals: String
-    var intervalsText: String
-    var programVersion: String
-    var generatedBy: String
-    var header: String
-    var replicationsUnit: String
-    var daysUnit: String
-    var contents: String
-    var keyChanges: String
-    var mean: String
+    package var scenarios: String
+    package var scenarioFile: String
+    package var seed: String
+    package var replications: String
+    package var days: String
+    package var warmUp: String
+    package var intervals: String
+    package var intervalsText: String
+    package var programVersion: String
+    package var generatedBy: String
+    package var header: String
+    package var replicationsUnit: String
+    package var daysUnit: String
+    package var contents: String
+    package var keyChanges: String
+    package var mean: String
 
-    static func of(_ language: ReportLanguage) -> Words {
+    package static func of(_ language: ReportLanguage) -> Words {
         language == .da ? .danish : .english
     }
 
@@ -140,6 +147,11 @@ struct Words: Sendable {
         sharesInPoints: "Shares (%): change in percentage points.",
         noData: "No data",
         notAvailable: "not available",
+        part: "part",
+        of: "of",
+        enlarge: "Click to enlarge (pan by scrolling)",
+        fit: "Fit",
+        close: "Close",
         scenarios: "Scenarios",
         scenarioFile: "File",
         seed: "Random seed",
@@ -212,6 +224,11 @@ struct Words: Sendable {
         sharesInPoints: "Andele (%): ændring i procentpoint.",
         noData: "Ingen data",
         notAvailable: "ikke tilgængelig",
+        part: "udsnit",
+        of: "af",
+        enlarge: "Klik for at forstørre (flyt ved at rulle)",
+        fit: "Tilpas",
+        close: "Luk",
         scenarios: "Scenarier",
         scenarioFile: "Fil",
         seed: "Startværdi (seed)",

@@ -1,3 +1,4 @@
+import Foundation
 import PitstopModel
 import Yams
 
@@ -112,6 +113,14 @@ extension Message {
 
     static let extendsNeedsPath = Message("'extends' must be the path of another scenario file")
 
+    static func extendsAbsolute(_ path: String) -> Message {
+        Message("'extends' must be a path relative to this file, found the absolute path '\(path)'")
+    }
+
+    static func notAScenario(_ path: String, because reason: String) -> Message {
+        Message("'\(path)' is not a scenario file: \(reason)")
+    }
+
     static func extendsCycle(_ chain: [String]) -> Message {
         Message("extends cycle: " + chain.map { "'\($0)'" }.joined(separator: " → "))
     }
@@ -132,6 +141,66 @@ extension Message {
 
     static let removeOutsideOverlay = Message(
         "'remove' only applies in an overlay, to delete an item of the scenario it extends")
+
+    // MARK: --set
+
+    static let setOnOneLine = Message("a --set is one line: its text holds a line break")
+
+    static func setNeedsEquals(_ text: String) -> Message {
+        let short = text.count > 40 ? String(text.prefix(37)) + "…" : text
+        return Message("a --set is PATH=VALUE, found '\(short)'", notes: ["e.g. --set staff.lib-main.count=6"])
+    }
+
+    static func emptyPathName(_ path: String) -> Message {
+        Message(path.isEmpty ? "a --set needs a path before '='" : "the path '\(path)' has an empty name",
+            notes: ["a path is names joined by '.', e.g. sites.main.staffed_hours.sat"])
+    }
+
+    static func setValueIsComment(_ value: String) -> Message {
+        Message("the value '\(value)' is a YAML comment, not a value", notes: ["quote it: \"\(value)\""])
+    }
+
+    static func setMatchesNothing(_ path: String, because reason: String?) -> Message {
+        Message("'\(path)' matches nothing" + (reason.map { ": \($0)" } ?? ""))
+    }
+
+    static func setStarOnMapping(_ context: String) -> Message {
+        Message("'*' stands for every element of a list, and \(context.isEmpty ? "the scenario" : context) is not a list")
+    }
+
+    static let setExtends = Message("'extends' cannot be set: it is resolved before any --set is applied")
+    static let setID = Message("an 'id' cannot be set: it names the element", notes: ["to add or rename an element, write an overlay"])
+    static let setRemove = Message(
+        "'remove' only applies in an overlay, to delete an item of the scenario it extends",
+        notes: ["a --set changes what is there; write an overlay to remove an element"])
+
+    static func setInsideValue(_ name: String, context: String) -> Message {
+        Message("cannot set '\(name)' inside \(context.isEmpty ? "the scenario" : context), a value set as a whole")
+    }
+
+    static func setPastEnd(_ name: String, holding what: String) -> Message {
+        Message("the path must end at '\(name)', which holds \(what)")
+    }
+
+    static func setUnknownElement(_ noun: String, _ id: String) -> Message {
+        Message("unknown \(noun) '\(id)'", notes: ["a --set changes existing elements only; write an overlay to add one"])
+    }
+
+    static func setNoSuchStep(_ name: String, count: Int, in context: String) -> Message {
+        Message("'\(name)' is not a step of \(context): route steps are addressed by position, 1 to \(count)")
+    }
+
+    static func setRuleHoursFollowSite(_ context: String) -> Message {
+        Message("\(context) is not given: the rule follows its site's staffed hours",
+            notes: ["set the rule's whole map, e.g. hours={mon-fri: \"10:00-16:00\"}"])
+    }
+
+    static let overlayChangesNothing = Message(
+        "this overlay changes nothing: every value equals its base's (its name and description aside)")
+
+    static func setChangesNothing(_ path: String) -> Message {
+        Message("this --set changes nothing: '\(path)' already has that value")
+    }
 
     // MARK: Structure and types
 
@@ -291,6 +360,29 @@ extension Message {
         )
     }
 
+    static func implausibleCost(_ cost: Double, raw: String) -> Message {
+        let message = Message(
+            "'cost' \(cost.shortText) is implausible as the annual cost of a position (below 1,000 per fte)")
+        if let digits = thousandsGrouped(raw) {
+            return message.noting("'\(raw)' is read as \(cost.shortText): YAML has no thousands separator; write \(digits)")
+        }
+        return message.noting("'cost' is per year, in the scenario's currency")
+    }
+
+    static func coveredNeverStaffed(_ zone: String, site: String, unit: String) -> Message {
+        Message("zone '\(zone)' at site '\(site)' is covered by unit '\(unit)' but never staffed: no shift or rule places anyone there")
+    }
+
+    static func practicallyNoArrivals(_ persona: String, site: String, expected: Double, days: Int) -> Message {
+        Message(
+            "persona '\(persona)' is expected to make \(expected.scientificText) visits to site '\(site)' in the \(days) simulated days: practically nobody arrives")
+    }
+
+    static func scaledDemandTooLarge(_ persona: String, site: String, scale: Double, amount: Double, unit: String, limit: Double) -> Message {
+        Message(
+            "with demand_scale \(scale.shortText), persona '\(persona)' has \(amount.shortText) \(unit) at site '\(site)'; the limit is \(Int(limit).formatted)")
+    }
+
     static func unitWithoutStaff(_ id: String) -> Message { Message("unit '\(id)' has no staff") }
 
     static func zoneUncovered(_ zone: String, site: String) -> Message {
@@ -312,6 +404,16 @@ extension Double {
         let rounded = (self * 1000).rounded() / 1000
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(rounded)
+    }
+}
+
+extension Double {
+    /// `3.2e-15`, or the short text when the value is not tiny.
+    var scientificText: String {
+        guard self != 0, abs(self) < 0.001 else { return shortText }
+        let exponent = Int(log10(abs(self)).rounded(.down))
+        let mantissa = (self / pow(10, Double(exponent)) * 10).rounded() / 10
+        return "\(mantissa.shortText)e\(exponent)"
     }
 }
 

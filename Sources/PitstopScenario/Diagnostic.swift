@@ -50,10 +50,18 @@ public struct LoadResult: Sendable {
     public var scenario: Scenario?
     /// Every problem found, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
+    /// The merged tree (after overlays and `--set`s), to answer where a value was written.
+    var tree: SourceNode?
 
     public init(scenario: Scenario?, diagnostics: [Diagnostic]) {
         self.scenario = scenario
         self.diagnostics = diagnostics
+    }
+
+    init(scenario: Scenario?, diagnostics: [Diagnostic], tree: SourceNode?) {
+        self.scenario = scenario
+        self.diagnostics = diagnostics
+        self.tree = tree
     }
 
     /// Whether any diagnostic is an error.
@@ -61,4 +69,37 @@ public struct LoadResult: Sendable {
 
     /// Every diagnostic rendered, one per line (notes on their own lines).
     public var renderedDiagnostics: String { diagnostics.map(\.rendered).joined(separator: "\n") }
+
+    /// Where the value at `path` was written — in the file, the base it `extends`, or a
+    /// `--set` — after every overlay and `--set`; `nil` when the scenario has no value
+    /// there. `path` is in `--set` syntax (`personas.reader.dialogue`,
+    /// `sites.main.staffed_hours.sat`, `personas.reader.route.2`), without `*`.
+    ///
+    /// The position is the value's: a scalar's first character, a block mapping's first key,
+    /// a list element's mapping. For a day of an hour map it is the value of the key that
+    /// decides that day (`mon-sat: …` for Saturday, unless a `sat:` key is given).
+    public func location(of path: String) -> SourceLocation? {
+        guard let tree, let components = try? ScenarioPath.components(Substring(path), locate: { _ in .setOption(0, column: 0) })
+        else { return nil }
+        return ScenarioPath.lookup(components[...], in: tree, shape: .scenario)?.location
+    }
+
+    /// Adds a warning at the value `path` names (see ``location(of:)``) — or, when there is
+    /// none, at the nearest enclosing value that exists — keeping the diagnostics sorted.
+    /// For checks that need more than the file, such as demand that no rota can serve.
+    public mutating func addWarning(_ message: String, notes: [String] = [], at path: String) {
+        var names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var location: SourceLocation?
+        while !names.isEmpty, location == nil {
+            location = self.location(of: names.joined(separator: "."))
+            names.removeLast()
+        }
+        let warning = Diagnostic(severity: .warning, location: location, message: message, notes: notes)
+        var summary: Diagnostic?
+        if let last = diagnostics.last, last.message == Message.tooManyProblems(limit: DiagnosticSink.limit).text {
+            summary = diagnostics.removeLast()
+        }
+        diagnostics = Diagnostic.sortedByPosition(diagnostics + [warning])
+        if let summary { diagnostics.append(summary) }
+    }
 }

@@ -14,9 +14,10 @@ final class DiagnosticSink {
     var hasErrors: Bool { errorCount > 0 }
     /// Whether diagnostics were dropped because the limit was reached.
     private(set) var isFull = false
+    /// Where the first problem that was not kept is.
+    private var firstDropped: SourceLocation?
 
     func error(_ message: Message, at location: SourceLocation?) {
-        errorCount += 1
         add(Diagnostic(severity: .error, location: location, message: message.text, notes: message.notes))
     }
 
@@ -24,8 +25,11 @@ final class DiagnosticSink {
         add(Diagnostic(severity: .warning, location: location, message: message.text, notes: message.notes))
     }
 
-    private func add(_ diagnostic: Diagnostic) {
+    /// Keeps `diagnostic` (counting it when it is an error) while the limit allows.
+    func add(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { errorCount += 1 }
         guard diagnostics.count < Self.limit else {
+            if !isFull { firstDropped = diagnostic.location }
             isFull = true
             return
         }
@@ -45,13 +49,26 @@ final class DiagnosticSink {
         return closestMatch(to: word, in: candidates)
     }
 
-    /// Sorted by (file, line, column); diagnostics without a location first. Stable, and
-    /// exact duplicates (the same message at the same place) are dropped.
-    /// When the limit was reached, a last error says so.
+    /// Sorted by position (see ``Diagnostic/sortedByPosition(_:)``), exact duplicates (the
+    /// same message at the same place) dropped. When the limit was reached, a last error
+    /// says so, at the position of the first problem left out.
     var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        let unique = diagnostics.filter { seen.insert($0).inserted }
-        var result = unique.enumerated().sorted { a, b in
+        var result = Diagnostic.sortedByPosition(diagnostics.filter { seen.insert($0).inserted })
+        if isFull {
+            let message = Message.tooManyProblems(limit: Self.limit)
+            let location = firstDropped ?? result.last(where: { $0.location != nil })?.location
+            result.append(Diagnostic(severity: .error, location: location, message: message.text, notes: message.notes))
+        }
+        return result
+    }
+}
+
+extension Diagnostic {
+    /// Sorted by (file, line, column), positions in `--set`s after those in files, and
+    /// diagnostics without a location first; stable.
+    static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return true
@@ -59,10 +76,5 @@ final class DiagnosticSink {
             case (let x?, let y?): return x < y || (x == y && a.offset < b.offset)
             }
         }.map(\.element)
-        if isFull {
-            let message = Message.tooManyProblems(limit: Self.limit)
-            result.append(Diagnostic(severity: .error, location: nil, message: message.text, notes: message.notes))
-        }
-        return result
     }
 }

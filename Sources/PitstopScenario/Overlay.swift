@@ -2,12 +2,21 @@ import PitstopModel
 
 /// Merging an overlay onto the scenario it extends.
 ///
-/// Maps merge key by key; a list whose items are all mappings with an `id` merges by id
-/// (fields of an existing id merge in turn, new ids are appended, `remove: true` deletes
-/// one); any other value replaces. Every node keeps the location of the file it came
-/// from.
+/// Maps merge key by key; an hour or day map (`staffed_hours`, `open_hours`, a rule's
+/// `hours`, a profile's `days`) replaces the base's map whole; a list whose items are all
+/// mappings with an `id` merges by id (fields of an existing id merge in turn, new ids are
+/// appended, `remove: true` deletes one); any other value replaces. Every node keeps the
+/// location of the file it came from.
 enum Overlay {
-    static func merge(_ base: SourceNode, _ overlay: SourceNode, sink: DiagnosticSink) -> SourceNode {
+    /// Keys whose mapping value is a map by day, replaced whole by an overlay: a key-by-key
+    /// merge would leave a more specific base key (`mon-thu`) in force over the overlay's
+    /// broader one (`mon-fri`). Wherever else these keys occur their values are scalars or
+    /// lists, which replace anyway.
+    static let dayMapKeys: Set<String> = ["staffed_hours", "open_hours", "hours", "days"]
+
+    /// `overlay` merged onto `base`. With `listsReplace` (a `--set`'s value) every list
+    /// replaces the base's whole: nothing is appended or removed by id.
+    static func merge(_ base: SourceNode, _ overlay: SourceNode, sink: DiagnosticSink, listsReplace: Bool = false) -> SourceNode {
         switch (base.content, overlay.content) {
         case (.mapping(let baseEntries), .mapping(let overlayEntries)):
             var result = baseEntries
@@ -15,7 +24,8 @@ enum Overlay {
             for (index, entry) in result.enumerated() where indexOfKey[entry.key] == nil { indexOfKey[entry.key] = index }
             for entry in overlayEntries {
                 if let index = indexOfKey[entry.key] {
-                    let merged = merge(result[index].value, entry.value, sink: sink)
+                    let merged = dayMapKeys.contains(entry.key)
+                        ? entry.value : merge(result[index].value, entry.value, sink: sink, listsReplace: listsReplace)
                     result[index] = SourceNode.Entry(key: entry.key, keyLocation: entry.keyLocation, value: merged)
                 } else {
                     indexOfKey[entry.key] = result.count
@@ -24,7 +34,7 @@ enum Overlay {
             }
             return SourceNode(.mapping(result), at: base.location)
         case (.sequence(let baseItems), .sequence(let overlayItems))
-        where !overlayItems.isEmpty && overlayItems.allSatisfy({ id(of: $0) != nil }):
+        where !listsReplace && !overlayItems.isEmpty && overlayItems.allSatisfy({ id(of: $0) != nil }):
             // Removed items become nil so that the index by id stays valid.
             var result: [SourceNode?] = baseItems
             var indexOfID: [String: Int] = [:]
@@ -70,15 +80,22 @@ enum Overlay {
         node.entries?.first { $0.key == "id" }?.value.scalar
     }
 
+    /// The group (an item with a `count`) whose positions include `position` (`lib-3` of `lib`).
+    static func groupHolding(position: String, in items: [SourceNode]) -> String? {
+        for item in items {
+            guard let groupID = id(of: item), item["count"] != nil, position.hasPrefix(groupID + "-"),
+                Int(position.dropFirst(groupID.count + 1)) != nil
+            else { continue }
+            return groupID
+        }
+        return nil
+    }
+
     /// "cannot remove 'x'", with a suggestion, or a hint when `x` is a position of a group.
     static func removeUnknown(_ id: String, in base: [SourceNode], sink: DiagnosticSink) -> Message {
         guard sink.canSuggest else { return .removeUnknown(id) }
-        let group = base.first { item in
-            guard let groupID = Overlay.id(of: item), item["count"] != nil, id.hasPrefix(groupID + "-") else { return false }
-            return Int(id.dropFirst(groupID.count + 1)) != nil
-        }
-        if let group, let groupID = Overlay.id(of: group) {
-            return .removeGroupPosition(id, group: groupID)
+        if let group = groupHolding(position: id, in: base) {
+            return .removeGroupPosition(id, group: group)
         }
         return Message.removeUnknown(id).suggesting(sink.suggest(id, in: base.compactMap { Overlay.id(of: $0) }))
     }

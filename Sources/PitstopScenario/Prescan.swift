@@ -49,6 +49,10 @@ enum Prescan {
             guard i < n, bytes[i] == UInt8(ascii: ":") else { return false }
             return i + 1 == n || isBlank(bytes[i + 1]) || isFlowIndicator(bytes[i + 1])
         }
+        func isAnchorByte(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+        }
         func skipSpaces(_ i: Int) -> Int {
             var j = i
             while j < n, bytes[j] == space || bytes[j] == tab { j += 1 }
@@ -146,8 +150,10 @@ enum Prescan {
                 }
             case UInt8(ascii: "*"):
                 sawAlias = true
+                // libyaml ends an alias name at the first byte that is not a letter, a
+                // digit, '-' or '_', so `*a: 1` uses the alias `a` as a key.
                 var j = i + 1
-                while j < n, !isBlank(bytes[j]), !isFlowIndicator(bytes[j]) { j += 1 }
+                while j < n, isAnchorByte(bytes[j]) { j += 1 }
                 if valueIndicator(skipSpaces(j)), firstAliasKey == nil { firstAliasKey = i }
                 i = j
             case UInt8(ascii: "-"):

@@ -2,9 +2,20 @@ import PitstopModel
 
 extension ScenarioDecoder {
     /// Positions per group are capped so that `count: 1e9` cannot exhaust memory.
-    static let maxGroupCount = 10_000
+    static let maxGroupCount = ScenarioLimits.groupCount
 
     func decodeStaff(_ top: Fields) -> [StaffMember] {
+        // Positions are counted before any group is expanded.
+        if let node = top["staff"], let items = node.items {
+            let positions = items.reduce(0) { total, item in
+                let count = item["count"]?.scalar.flatMap(parseNumber).map { min(max($0, 1), Double(Self.maxGroupCount)) } ?? 1
+                return total + Int(count.isFinite ? count : 1)
+            }
+            if positions > ScenarioLimits.positions {
+                error(Message(ScenarioLimits.tooMany("staff positions", found: positions, limit: ScenarioLimits.positions)), at: node.location)
+                return []
+            }
+        }
         var members: [StaffMember] = []
         var seen: [String: SourceLocation] = [:]
         for item in identified(top, "staff", noun: "staff member", allowed: Keys.staff, checkDuplicates: false) {
@@ -24,7 +35,10 @@ extension ScenarioDecoder {
             var member = StaffMember(id: item.id, name: name, title: title ?? "", isVacant: vacant)
             member.profession = text(f, "profession")
             member.fte = number(f, "fte", "more than 0 and at most 1.5") { $0 > 0 && $0 <= 1.5 } ?? 1
-            member.cost = number(f, "cost", "between 0 and 1,000,000,000") { $0 >= 0 && $0 <= 1e9 } ?? 0
+            member.cost = number(f, "cost", "between 0 and 1,000,000,000") { $0 >= 0 && $0 <= ScenarioLimits.cost } ?? 0
+            if let node = f["cost"], member.cost > 0, member.cost / member.fte < Self.plausibleCostPerFTE {
+                warning(.implausibleCost(member.cost, raw: node.scalar ?? ""), at: node.location)
+            }
             if let node = f["unit"], let id = text(node, "'unit'") {
                 member.unit = id
                 refer(.unit, id, at: node.location)
@@ -68,6 +82,9 @@ extension ScenarioDecoder {
         }
         return members
     }
+
+    /// Below this annual cost per FTE a cost is taken for a slip (`90.000` read as 90).
+    static let plausibleCostPerFTE = 1_000.0
 
     func decodeOrganisation(_ top: Fields, scenarioName: String) -> Organisation {
         var organisation = Organisation(name: scenarioName)
@@ -123,6 +140,7 @@ extension ScenarioDecoder {
                     for (zone, location) in ids(cf, "zones") {
                         zones.append(zone)
                         refer(.zone(site: site), zone, at: location)
+                        coverageLocations.append((item.id, ZoneKey(site: site, zone: zone), location))
                     }
                 }
                 unit.covers.append(Coverage(site: site, zones: zones))

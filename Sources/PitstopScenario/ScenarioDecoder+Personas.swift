@@ -2,7 +2,8 @@ import PitstopModel
 
 extension ScenarioDecoder {
     func decodePersonas(_ top: Fields, sites: [Site]) -> [Persona] {
-        identified(top, "personas", noun: "persona", allowed: Keys.persona).map { item in
+        guard withinLimit(top, "personas", ScenarioLimits.personas) else { return [] }
+        return identified(top, "personas", noun: "persona", allowed: Keys.persona).map { item in
             let f = item.fields
             var persona = Persona(id: item.id, name: text(f, "name") ?? item.id)
             if let node = f["perspective"], let id = text(node, "'perspective'") {
@@ -85,10 +86,11 @@ extension ScenarioDecoder {
             refer(.site, e.key, at: e.keyLocation)
             // Bounded so that a typo (an extra few zeros) cannot start a run that never ends:
             // 100,000 an hour is ~30 a second; 100 million a year is ~75 times Dokk1.
-            let limit = entry.key == "arrivals_per_hour" ? 100_000.0 : 100_000_000.0
-            let range = entry.key == "arrivals_per_hour" ? "between 0 and 100,000" : "between 0 and 100,000,000"
+            let limit = entry.key == "arrivals_per_hour" ? ScenarioLimits.arrivalsPerHour : ScenarioLimits.visitsPerYear
+            let range = "between 0 and \(Int(limit).formatted)"
             if let amount = number(e.value, "'\(entry.key)'", range, { $0 >= 0 && $0 <= limit }) {
                 amounts.append((e.key, amount))
+                demandLocations.append((persona, e.key, e.value.location))
             } else {
                 valid = false
             }
@@ -103,8 +105,9 @@ extension ScenarioDecoder {
             error(.wrongType(what, expected: "a distribution such as exp(10) or lognormal(25, 10)", found: node.found), at: node.location)
             return nil
         }
-        if let value = parseNumber(text), value >= 0 { return .constant(value) }
-        switch Distribution.parse(text) {
+        // A bare number is const(x), checked as one.
+        let written = parseNumber(text).map { $0 >= 0 ? "const(\(String($0)))" : text } ?? text
+        switch Distribution.parse(written) {
         case .success(let distribution): return distribution
         case .failure(let problem):
             error(.badDistribution(text, problem), at: node.location)

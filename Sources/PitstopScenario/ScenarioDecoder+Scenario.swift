@@ -25,7 +25,7 @@ enum Keys {
     static let routeStep = ["zone", "dwell", "p"]
     static let dialogue = ["p", "zone", "competence", "duration", "patience"]
     static let profile = ["id", "hours", "days"]
-    static let simulation = ["days", "warmup_days", "replications", "seed"]
+    static let simulation = ["days", "warmup_days", "replications", "seed", "demand_scale"]
 }
 
 /// A reference from one part of the scenario to an id declared in another, resolved
@@ -110,10 +110,19 @@ extension ScenarioDecoder {
         guard let node = top["simulation"],
             let f = fields(node, what: "'simulation'", context: "'simulation'", allowed: Keys.simulation)
         else { return settings }
-        if let days = integer(f, "days", "at least 1", { $0 >= 1 }) { settings.days = days }
-        if let warmup = integer(f, "warmup_days", "0 or more", { $0 >= 0 }) { settings.warmupDays = warmup }
-        if let replications = integer(f, "replications", "at least 1", { $0 >= 1 }) {
+        let maxDays = ScenarioLimits.days
+        if let days = integer(f, "days", "between 1 and \(maxDays.formatted)", { $0 >= 1 && $0 <= maxDays }) { settings.days = days }
+        if let warmup = integer(f, "warmup_days", "between 0 and \(maxDays.formatted)", { $0 >= 0 && $0 <= maxDays }) {
+            settings.warmupDays = warmup
+        }
+        let maxReplications = ScenarioLimits.replications
+        if let replications = integer(
+            f, "replications", "between 1 and \(maxReplications.formatted)", { $0 >= 1 && $0 <= maxReplications })
+        {
             settings.replications = replications
+        }
+        if let problem = ScenarioLimits.runLengthProblems(days: settings.days, replications: settings.replications).first {
+            error(Message(problem), at: f["replications"]?.location ?? f["days"]?.location ?? f.location)
         }
         if let seedNode = f["seed"] {
             if let text = seedNode.scalar, let seed = UInt64(text.replacingUnderscores()) {
@@ -122,18 +131,29 @@ extension ScenarioDecoder {
                 error(.wrongType("'seed'", expected: "a whole number from 0 to \(UInt64.max)", found: seedNode.found), at: seedNode.location)
             }
         }
+        let maxScale = ScenarioLimits.demandScale
+        if let scale = number(f, "demand_scale", "more than 0 and at most \(maxScale.shortText)", { $0 > 0 && $0 <= maxScale }) {
+            settings.demandScale = scale
+            demandScaleLocation = f["demand_scale"]?.location
+        }
         return settings
     }
 
     func decodeProfiles(_ top: Fields) -> [Profile] {
-        identified(top, "profiles", noun: "profile", allowed: Keys.profile).map { item in
+        let weightRange = "between 0 and \(Int(ScenarioLimits.profileWeight).formatted)"
+        guard withinLimit(top, "profiles", ScenarioLimits.profiles) else { return [] }
+        return identified(top, "profiles", noun: "profile", allowed: Keys.profile).map { item in
             let f = item.fields
             var profile = Profile(id: item.id, hours: Array(repeating: 1, count: 24))
             if let hoursNode = required(f, "hours"), let items = list(hoursNode, "'hours'") {
                 var weights: [Double] = []
                 var ok = true
                 for value in items {
-                    if let w = number(value, "an hourly weight", "0 or more", { $0 >= 0 }) { weights.append(w) } else { ok = false }
+                    if let w = number(value, "an hourly weight", weightRange, { $0 >= 0 && $0 <= ScenarioLimits.profileWeight }) {
+                        weights.append(w)
+                    } else {
+                        ok = false
+                    }
                 }
                 if items.count != 24 {
                     error(.profileHourCount(item.id, found: items.count), at: hoursNode.location)
@@ -145,7 +165,9 @@ extension ScenarioDecoder {
             }
             if let daysNode = f["days"] {
                 let errorsBefore = sink.errorCount
-                let byDay = dayMap(daysNode, "'days'") { value in number(value, "a day weight", "0 or more") { $0 >= 0 } }
+                let byDay = dayMap(daysNode, "'days'") { value in
+                    number(value, "a day weight", weightRange) { $0 >= 0 && $0 <= ScenarioLimits.profileWeight }
+                }
                 if let byDay, sink.errorCount == errorsBefore {
                     let weights = Weekday.allCases.map { byDay[$0] ?? 0 }
                     if weights.allSatisfy({ $0 == 0 }) {

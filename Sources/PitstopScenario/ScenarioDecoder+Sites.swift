@@ -2,10 +2,17 @@ import PitstopModel
 
 extension ScenarioDecoder {
     /// Zones are checked pairwise for overlaps, so their number per site is capped.
-    static let maxZonesPerSite = 1_000
+    static let maxZonesPerSite = ScenarioLimits.zonesPerSite
 
     func decodeSites(_ top: Fields) -> [Site] {
+        guard withinLimit(top, "sites", ScenarioLimits.sites) else { return [] }
+        let zoneCount = (top["sites"]?.items ?? []).reduce(0) { $0 + ($1["zones"]?.items?.count ?? 0) }
+        if zoneCount > ScenarioLimits.zones, let node = top["sites"] {
+            error(Message(ScenarioLimits.tooMany("zones", found: zoneCount, limit: ScenarioLimits.zones)), at: node.location)
+            return []
+        }
         let items = identified(top, "sites", noun: "site", allowed: Keys.site)
+        let metres = "more than 0 and at most \(Int(ScenarioLimits.metres).formatted) m"
         return items.map { item in
             let f = item.fields
             var site = Site(id: item.id, name: text(f, "name") ?? item.id)
@@ -14,8 +21,8 @@ extension ScenarioDecoder {
 
             var floor: Floor?
             if let node = f["floor"], let ff = fields(node, what: "'floor'", context: "the floor of site '\(item.id)'", allowed: Keys.floor) {
-                let width = required(ff, "width").flatMap { number($0, "'width'", "more than 0") { $0 > 0 } }
-                let depth = required(ff, "depth").flatMap { number($0, "'depth'", "more than 0") { $0 > 0 } }
+                let width = required(ff, "width").flatMap { number($0, "'width'", metres) { $0 > 0 && $0 <= ScenarioLimits.metres } }
+                let depth = required(ff, "depth").flatMap { number($0, "'depth'", metres) { $0 > 0 && $0 <= ScenarioLimits.metres } }
                 if let width, let depth { floor = Floor(width: width, depth: depth) }
             }
 
@@ -59,7 +66,8 @@ extension ScenarioDecoder {
                 if let entries = node.entries {
                     for entry in entries {
                         refer(.site, entry.key, at: entry.keyLocation)
-                        if let minutes = number(entry.value, "travel minutes", "0 or more", { $0 >= 0 }) {
+                        let range = "between 0 and \(Int(ScenarioLimits.travelMinutes).formatted)"
+                        if let minutes = number(entry.value, "travel minutes", range, { $0 >= 0 && $0 <= ScenarioLimits.travelMinutes }) {
                             site.travel[entry.key] = minutes
                         }
                     }
@@ -73,12 +81,14 @@ extension ScenarioDecoder {
 
     func capacity(_ node: SourceNode) -> Capacity? {
         if node.scalar == "unlimited" { return .unlimited }
-        guard let text = node.scalar, let value = parseNumber(text), value == value.rounded(), abs(value) < 1e9 else {
+        guard let text = node.scalar, let value = parseNumber(text), value == value.rounded(), abs(value) < 1e15 else {
             error(.badCapacity(found: node.found), at: node.location)
             return nil
         }
-        guard value >= 0 else {
-            error(.outOfRange("'capacity'", expected: "0 or more (or unlimited)", found: value), at: node.location)
+        let limit = Double(ScenarioLimits.capacity)
+        guard value >= 0, value <= limit else {
+            let expected = "between 0 and \(ScenarioLimits.capacity.formatted) (or unlimited)"
+            error(.outOfRange("'capacity'", expected: expected, found: value), at: node.location)
             return nil
         }
         return .limited(Int(value))
@@ -92,10 +102,11 @@ extension ScenarioDecoder {
             error(.badPair(key, found: node.found), at: node.location)
             return nil
         }
-        let valid = positive ? (x > 0 && y > 0) : (x >= 0 && y >= 0)
-        guard valid else {
-            let bad = positive ? (x > 0 ? y : x) : (x >= 0 ? y : x)
-            error(.outOfRange("'\(key)'", expected: positive ? "more than 0 in both directions" : "0 or more in both directions", found: bad), at: node.location)
+        let limit = ScenarioLimits.metres
+        func valid(_ v: Double) -> Bool { (positive ? v > 0 : v >= 0) && v <= limit }
+        guard valid(x), valid(y) else {
+            let expected = (positive ? "more than 0" : "0 or more") + " and at most \(Int(limit).formatted) m in both directions"
+            error(.outOfRange("'\(key)'", expected: expected, found: valid(x) ? y : x), at: node.location)
             return nil
         }
         return Point(x: x, y: y)

@@ -10,11 +10,14 @@ extension ScenarioDecoder {
         staffing.maxShiftHours = number(f, "max_shift_hours", "more than 0 and at most 24") { $0 > 0 && $0 <= 24 } ?? 7.5
         staffing.absenceRate = number(f, "absence_rate", "between 0 and 1") { (0...1).contains($0) } ?? 0.04
 
+        guard withinLimit(f, "shifts", ScenarioLimits.shifts), withinLimit(f, "rules", ScenarioLimits.rules) else { return staffing }
         let members = Dictionary(scenario.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var warnedOverContract = Set<String>()
         var staffCandidates: [String]?
+        var seenShifts: [String: SourceLocation] = [:], seenRules: [String: SourceLocation] = [:]
         for item in list(f, "shifts") {
             guard let sf = fields(item, what: "each item of 'shifts'", context: "a shift", allowed: Keys.shift) else { continue }
+            let id = label(sf, noun: "shift", seen: &seenShifts)
             let site = requiredText(sf, "site")
             if let site, let location = sf["site"]?.location { refer(.site, site, at: location) }
             let placement = self.placement(sf, site: site)
@@ -40,8 +43,11 @@ extension ScenarioDecoder {
                 }
             }
             guard let site, let placement, let days, let hours else { continue }
-            staffing.shifts.append(Shift(staff: staffIDs.map(\.id), site: site, zone: placement, days: days, hours: hours))
+            staffing.shifts.append(Shift(staff: staffIDs.map(\.id), site: site, zone: placement, days: days, hours: hours, id: id))
             record(placement, at: site)
+            if staffIDs.contains(where: { members[$0.id]?.isVacant == false }), case .zone(let zone) = placement {
+                placedZones.insert(ZoneKey(site: site, zone: zone))
+            }
 
             // Contracted hours and vacancies.
             var warnedVacant = Set<SourceLocation>()
@@ -64,10 +70,12 @@ extension ScenarioDecoder {
 
         for item in list(f, "rules") {
             guard let rf = fields(item, what: "each item of 'rules'", context: "a rule", allowed: Keys.rule) else { continue }
+            let id = label(rf, noun: "rule", seen: &seenRules)
             let site = requiredText(rf, "site")
             if let site, let location = rf["site"]?.location { refer(.site, site, at: location) }
             let placement = self.placement(rf, site: site)
-            let minStaff = integer(rf, "min_staff", "at least 1") { $0 >= 1 } ?? 1
+            let maxStaff = ScenarioLimits.minStaff
+            let minStaff = integer(rf, "min_staff", "between 1 and \(maxStaff.formatted)") { $0 >= 1 && $0 <= maxStaff } ?? 1
             var hours: WeekSchedule?
             if let node = rf["hours"] { hours = schedule(node, "'hours'") }
             var units: [String] = []
@@ -76,10 +84,23 @@ extension ScenarioDecoder {
                 refer(.unit, id, at: location)
             }
             guard let site, let placement else { continue }
-            staffing.rules.append(StaffingRule(site: site, zone: placement, minStaff: minStaff, hours: hours, by: units))
+            staffing.rules.append(StaffingRule(site: site, zone: placement, minStaff: minStaff, hours: hours, by: units, id: id))
             record(placement, at: site)
+            if case .zone(let zone) = placement { placedZones.insert(ZoneKey(site: site, zone: zone)) }
         }
         return staffing
+    }
+
+    /// The `id` of a shift or rule (a slug, unique among its kind), if it has one.
+    func label(_ f: Fields, noun: String, seen: inout [String: SourceLocation]) -> String? {
+        guard let node = f["id"], let id = text(node, "'id'") else { return nil }
+        checkSlug(id, at: node.location)
+        if let first = seen[id] {
+            error(.duplicateID(noun, id, firstLine: first.file == node.location.file ? first.line : nil), at: node.location)
+        } else {
+            seen[id] = node.location
+        }
+        return id
     }
 
     /// `zone: <id>`, `zone: roving` or `roving: true`.

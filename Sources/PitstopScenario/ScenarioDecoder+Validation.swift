@@ -83,8 +83,88 @@ extension ScenarioDecoder {
     func validate(_ scenario: Scenario) {
         checkReportingCycles(scenario)
         checkUnitCycles(scenario)
+        checkScaledDemand(scenario)
         warnUnitsWithoutStaff(scenario)
         warnUncoveredZones(scenario)
+        warnCoveredZonesNeverStaffed(scenario)
+        warnRatesTooSmallToArrive(scenario)
+    }
+
+    /// Demand × `demand_scale` stays within the bounds on demand.
+    func checkScaledDemand(_ scenario: Scenario) {
+        let scale = scenario.simulation.demandScale
+        guard scale > 1, let location = demandScaleLocation else { return }
+        for persona in scenario.personas {
+            let (amounts, limit, unit): ([String: Double], Double, String) =
+                switch persona.demand {
+                case .visitsPerYear(let m): (m, ScenarioLimits.visitsPerYear, "visits a year")
+                case .arrivalsPerHour(let m): (m, ScenarioLimits.arrivalsPerHour, "arrivals an hour")
+                }
+            for site in amounts.keys.sorted() where (amounts[site] ?? 0) * scale > limit {
+                error(.scaledDemandTooLarge(persona.id, site: site, scale: scale, amount: (amounts[site] ?? 0) * scale, unit: unit, limit: limit), at: location)
+                return
+            }
+        }
+    }
+
+    /// A zone a unit covers, in which visitors ask for dialogues, but in which no shift
+    /// (with someone who is not a vacancy) or rule ever places anyone. A roving shift or
+    /// rule at the site counts for every zone there, as roving staff serve every zone;
+    /// sites without staffed hours, and zones nobody asks for a dialogue in, are left out.
+    func warnCoveredZonesNeverStaffed(_ scenario: Scenario) {
+        let staffedSites = Set(scenario.sites.filter { !$0.staffedHours.isEmpty }.map(\.id))
+        var asked = Set<ZoneKey>()
+        for persona in scenario.personas {
+            guard let dialogue = persona.dialogue, dialogue.p > 0 else { continue }
+            for site in persona.demand.sites { asked.insert(ZoneKey(site: site, zone: dialogue.zone)) }
+        }
+        for coverage in coverageLocations
+        where staffedSites.contains(coverage.key.site) && !rovingSites.contains(coverage.key.site)
+            && !placedZones.contains(coverage.key) && asked.contains(coverage.key)
+        {
+            warning(.coveredNeverStaffed(coverage.key.zone, site: coverage.key.site, unit: coverage.unit), at: coverage.location)
+        }
+    }
+
+    /// A positive demand whose expected visits in the simulated days (one replication) are
+    /// above 0 but below 0.001: the rate is so small that practically nobody arrives.
+    func warnRatesTooSmallToArrive(_ scenario: Scenario) {
+        let days = scenario.simulation.days
+        let scale = scenario.simulation.demandScale
+        var weightedHours: [String: Double] = [:]
+        for (personaID, siteID, location) in demandLocations {
+            guard let persona = scenario.personas.first(where: { $0.id == personaID }), let site = scenario.site(siteID) else { continue }
+            let amount = persona.demand.amount(at: siteID)
+            guard amount > 0 else { continue }
+            let profile = persona.profile.flatMap { scenario.profile($0) } ?? .flat
+            let key = profile.id + "\u{0}" + siteID
+            let hours = weightedHours[key] ?? Self.weightedOpenHours(site.visitorHours, profile: profile)
+            weightedHours[key] = hours
+            let expected: Double
+            switch persona.demand {
+            case .visitsPerYear: expected = hours > 0 ? amount * scale * Double(days) / 365 : 0
+            case .arrivalsPerHour: expected = amount * scale * hours * Double(days) / 7
+            }
+            if expected > 0, expected < 0.001 {
+                warning(.practicallyNoArrivals(personaID, site: siteID, expected: expected, days: days), at: location)
+            }
+        }
+    }
+
+    /// Open hours a week, each weighted by the profile's weight for its day and hour.
+    static func weightedOpenHours(_ hours: WeekSchedule, profile: Profile) -> Double {
+        var total = 0.0
+        for day in Weekday.allCases {
+            for range in hours.ranges(on: day) {
+                var minute = range.start
+                while minute < range.end {
+                    let hourEnd = min(range.end, (minute / 60 + 1) * 60)
+                    total += profile.weight(day: day, hour: minute / 60) * Double(hourEnd - minute) / 60
+                    minute = hourEnd
+                }
+            }
+        }
+        return total
     }
 
     func checkReportingCycles(_ scenario: Scenario) {

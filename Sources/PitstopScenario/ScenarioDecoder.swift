@@ -24,6 +24,14 @@ final class ScenarioDecoder {
     /// Per person: scheduled minutes a week from explicit shifts so far.
     var shiftMinutes: [String: Int] = [:]
     var weekHours: Double = 37
+    /// Where each unit lists a zone in its `covers`.
+    var coverageLocations: [(unit: String, key: ZoneKey, location: SourceLocation)] = []
+    /// Zones in which a shift with someone who is not a vacancy, or a rule, places staff.
+    var placedZones: Set<ZoneKey> = []
+    /// Where each persona's demand at a site is written, for the warning about rates so
+    /// small that nobody arrives.
+    var demandLocations: [(persona: String, site: String, location: SourceLocation)] = []
+    var demandScaleLocation: SourceLocation?
 
     struct StaffInfo {
         var item: SourceLocation
@@ -121,10 +129,19 @@ extension ScenarioDecoder {
 
     func number(_ node: SourceNode, _ what: String) -> Double? {
         guard let text = node.scalar, let value = parseNumber(text) else {
-            error(.wrongType(what, expected: "a number", found: node.found), at: node.location)
+            let message = Message.wrongType(what, expected: "a number", found: node.found)
+            error(message.noting(node.scalar.flatMap(thousandsSeparatorNote)), at: node.location)
             return nil
         }
         return value
+    }
+
+    /// The list at `key` holds at most `limit` items; otherwise one error, "this scenario
+    /// has N sites; the limit is M", before anything in it is decoded.
+    func withinLimit(_ f: Fields, _ key: String, _ limit: Int, noun: String? = nil) -> Bool {
+        guard let node = f[key], let items = node.items, items.count > limit else { return true }
+        error(Message(ScenarioLimits.tooMany(noun ?? key, found: items.count, limit: limit)), at: node.location)
+        return false
     }
 
     /// A number checked against a range; reports `'key' must be <expected>, found x`.
@@ -259,6 +276,25 @@ func parseNumber(_ text: String) -> Double? {
     else { return nil }
     guard let value = Double(text.replacingUnderscores()), value.isFinite else { return nil }
     return value
+}
+
+/// For a number written with thousands separators (`1.250.000`, `90,000`): how to write it.
+func thousandsSeparatorNote(_ text: String) -> String? {
+    guard let digits = thousandsGrouped(text) else { return nil }
+    return "YAML has no thousands separator: write \(digits)"
+}
+
+/// The digits of `90.000`, `1.250.000` or `90,000` (groups of three after the first), or `nil`.
+func thousandsGrouped(_ text: String) -> String? {
+    for separator in [".", ","] {
+        let groups = text.split(separator: Character(separator), omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count),
+            groups.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { continue }
+        return groups.joined()
+    }
+    return nil
 }
 
 extension String {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PitstopModel
 import Yams
 
@@ -15,27 +20,35 @@ enum Limits {
 /// Reading a scenario file: bounded, regular files only, strict UTF-8.
 enum SourceReader {
     /// The text of the file at `path`, or `nil` after reporting why it cannot be read.
+    /// Symbolic links are followed to the file they name; a loop of them is reported as one.
     ///
     /// `reportAt` is where to point a failure to open the file (the `extends` value that
     /// named it); problems inside the file point into the file itself.
     static func read(path: String, display: String, reportAt: SourceLocation?, sink: DiagnosticSink) -> String? {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            sink.error(.cannotRead(display, because: "no such file"), at: reportAt)
+        var status = stat()
+        if stat(path, &status) != 0 {
+            let reason: String
+            switch errno {
+            case ENOENT, ENOTDIR: reason = "no such file"
+            case ELOOP: reason = "a loop of symbolic links"
+            case EACCES: reason = "permission denied"
+            default: reason = String(cString: strerror(errno)).lowercased()
+            }
+            sink.error(.cannotRead(display, because: reason), at: reportAt)
             return nil
         }
-        if isDirectory.boolValue {
+        let type = status.st_mode & S_IFMT
+        if type == S_IFDIR {
             sink.error(.cannotRead(display, because: "it is a directory"), at: reportAt)
             return nil
         }
-        let attributes = try? manager.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+        if type != S_IFREG {
             sink.error(.cannotRead(display, because: "it is not a regular file"), at: reportAt)
             return nil
         }
+        let size = Int(status.st_size)
         let start = SourceLocation(file: display, line: 1, column: 1)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Limits.maxFileBytes {
+        if size > Limits.maxFileBytes {
             sink.error(.fileTooLarge(bytes: size), at: start)
             return nil
         }

@@ -167,7 +167,7 @@ struct CompiledModel: Sendable {
             let profile = persona.profile.flatMap { scenario.profile($0) }
             for siteID in persona.demand.sites {
                 guard let s = siteIndex[siteID] else { continue }
-                let amount = persona.demand.amount(at: siteID)
+                let amount = persona.demand.amount(at: siteID) * scenario.simulation.demandScale
                 let segs = CompiledModel.rateSegments(
                     demand: persona.demand, amount: amount, profile: profile, visitorHours: siteVisitor[s])
                 guard !segs.isEmpty else { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizRendering
+import PitstopDeck
 import PitstopDiagrams
 import PitstopModel
 import PitstopReport
@@ -28,6 +29,8 @@ public struct ComparisonStudy: Sendable {
     public let differences: [ComparisonDifferences]
     /// Per other scenario, by staff id.
     public let changes: [OrgChanges]
+    /// Per other scenario: every input that differs from the baseline's.
+    public let inputChanges: [[InputChange]]
 
     /// Simulates every scenario with the same options (and so the same random streams) and
     /// compares them with the first. `files` are the scenarios' paths (for names and stems).
@@ -67,6 +70,10 @@ public struct ComparisonStudy: Sendable {
         self.language = language
         differences = results.dropFirst().map { PairedDifference.compare(baseline: results[0], other: $0) }
         changes = scenarios.dropFirst().map { OrgChanges(baseline: scenarios[0], other: $0) }
+        // A scenario's name and description label it; they change no result.
+        inputChanges = scenarios.dropFirst().map { other in
+            scenarios[0].inputChanges(to: other).filter { $0.path != "name" && $0.path != "description" }
+        }
     }
 
     public var baseline: Scenario { scenarios[0] }
@@ -102,8 +109,10 @@ public struct ComparisonStudy: Sendable {
 
     // MARK: Outputs
 
-    /// Everything a comparison writes and prints, made before anything is written.
-    public func outputs() throws(StudyError) -> ComparisonOutputs {
+    /// Everything a comparison writes and prints, made before anything is written; with
+    /// `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
+    /// the report).
+    public func outputs(deck: Bool = false) throws(StudyError) -> ComparisonOutputs {
         let diagrams = try renderDiagrams()
         let input = reportInput(diagrams)
         let html = HTMLReport.render(input)
@@ -113,6 +122,13 @@ public struct ComparisonStudy: Sendable {
         files.append(OutputFile(name: "report.html", text: html))
         files.append(OutputFile(name: "comparison.json", text: json + "\n"))
         files.append(OutputFile(name: "comparison.csv", text: csv))
+        if deck {
+            do {
+                files.append(OutputFile(name: "deck.pptx", bytes: try ComparisonDeck.pptx(input)))
+            } catch {
+                throw StudyError("cannot make the deck: \(error.description)")
+            }
+        }
         return ComparisonOutputs(input: input, json: json, csv: csv, files: files)
     }
 
@@ -241,6 +257,7 @@ public struct ComparisonStudy: Sendable {
             currency: baseline.currency, kpiRows: kpiRows, perspectives: perspectives,
             orgChartSVGs: diagrams.orgCharts, orgChanges: orgChanges, floorMaps: floorMaps,
             hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
+            inputChanges: inputChanges,
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
                 warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,
@@ -295,6 +312,12 @@ public struct ComparisonStudy: Sendable {
             "results": .object(Dictionary(uniqueKeysWithValues: zip(names, results.map(\.jsonText)))),
             "differences": .object(Dictionary(uniqueKeysWithValues: zip(others, differences.map(\.jsonText)))),
             "org_changes": .object(Dictionary(uniqueKeysWithValues: orgChanges)),
+            "input_changes": .object(Dictionary(uniqueKeysWithValues: zip(others, inputChanges).map { name, list in
+                (name, JSONText.array(list.map { c in
+                    .object(["path": .string(c.path), "from": c.from.map { .string($0) } ?? .null,
+                             "to": c.to.map { .string($0) } ?? .null])
+                }))
+            })),
         ]).rendered()
     }
 

@@ -61,6 +61,32 @@ public enum OutputWriter {
         return names.map { shown.appendingPathComponent($0).relativePath }
     }
 
+    /// Adds `files` to `folder` (created if missing), each moved into place whole, without
+    /// touching anything else there — for folders that several runs share, such as the
+    /// shards of a sweep written by the tasks of a job array at the same time.
+    @discardableResult
+    public static func add(_ files: [OutputFile], to folder: String) throws(StudyError) -> [String] {
+        let names = files.map { safeName($0.name) }
+        let target = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the output folder '\(folder)': \(reason(error))")
+        }
+        let stage = try Staging.shared.begin(in: target.deletingLastPathComponent(), for: target.lastPathComponent)
+        do {
+            for (file, name) in zip(files, names) {
+                try Staging.shared.write(file.bytes, to: stage.appendingPathComponent(name))
+            }
+            try Staging.shared.commit(stage, into: target, names: names, keepingOthers: true)
+        } catch {
+            Staging.shared.abandon(stage)
+            throw error
+        }
+        let shown = URL(fileURLWithPath: folder, isDirectory: true)
+        return names.map { shown.appendingPathComponent($0).relativePath }
+    }
+
     /// Removes every staging folder still in progress; the command line calls it when it
     /// is interrupted, then exits. Waits for a move into place that has begun.
     public static func abandonAll() {
@@ -119,7 +145,7 @@ private final class Staging: @unchecked Sendable {
         }
     }
 
-    func commit(_ stage: URL, into target: URL, names: [String]) throws(StudyError) {
+    func commit(_ stage: URL, into target: URL, names: [String], keepingOthers: Bool = false) throws(StudyError) {
         lock.lock()
         defer { lock.unlock() }
         guard !abandoned else { throw StudyError("interrupted") }
@@ -129,7 +155,7 @@ private final class Staging: @unchecked Sendable {
         } catch {
             throw StudyError("cannot create the output folder '\(target.path)': \(OutputWriter.reason(error))")
         }
-        let previous = (try? String(contentsOf: target.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8))
+        let previous = keepingOthers ? [] : (try? String(contentsOf: target.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8))
             .map { $0.split(separator: "\n").map(String.init) } ?? []
         for name in names {
             let from = stage.appendingPathComponent(name), to = target.appendingPathComponent(name)

@@ -26,6 +26,10 @@ public struct RunSettings: Sendable, Hashable {
             out.append("--replications must be at least 2 (confidence intervals need two), found \(replications)")
         }
         if let jobs, jobs < 1 { out.append("--jobs must be at least 1, found \(jobs)") }
+        if let days, days > ScenarioLimits.days { out.append("--days must be at most \(ScenarioLimits.days), found \(days)") }
+        if let replications, replications > ScenarioLimits.replications {
+            out.append("--replications must be at most \(ScenarioLimits.replications), found \(replications)")
+        }
         return out
     }
 
@@ -36,6 +40,11 @@ public struct RunSettings: Sendable, Hashable {
         if let days { settings.days = days }
         if let replications { settings.replications = replications }
         if let seed { settings.seed = seed }
+        if let problem = ScenarioLimits.runLengthProblems(
+            days: settings.days, warmupDays: settings.warmupDays, replications: settings.replications
+        ).first {
+            throw StudyError(problem)
+        }
         if settings.warmupDays >= settings.days {
             throw StudyError(
                 "warm-up (\(settings.warmupDays) days) leaves nothing of a \(settings.days)-day run; use more --days")

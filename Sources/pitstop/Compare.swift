@@ -12,8 +12,9 @@ extension Pitstop {
                 Example:
                   pitstop compare Scenarios/traditional.yaml Scenarios/pitstop.yaml --lang da
                   pitstop            (the same as: pitstop compare \(Compare.bundled.joined(separator: " ")))
-                The first scenario is the baseline. Writes report.html, comparison.json and
-                comparison.csv to Output/<stem A>-vs-<stem B>/.
+                A --set applies to every scenario compared. The first scenario is the baseline.
+                Writes report.html, comparison.json and comparison.csv (and deck.pptx with --deck)
+                to Output/<stem A>-vs-<stem B>/.
                 """)
 
         /// What `pitstop` with no arguments compares.
@@ -26,6 +27,8 @@ extension Pitstop {
 
         @OptionGroup var length: RunLengthOptions
 
+        @OptionGroup var changes: ScenarioSetOptions
+
         @Option(help: "Output format on stdout: text, markdown, json or csv.")
         var format: Format = .text
 
@@ -35,6 +38,9 @@ extension Pitstop {
         @Option(help: "Language of the report and summary: en or da.")
         var lang: ReportLanguage = .en
 
+        @Flag(help: "Also write deck.pptx beside the report: the comparison as PowerPoint slides (16:9).")
+        var deck = false
+
         func validate() throws {
             if files.count == 1 {
                 throw ValidationError("compare needs at least two scenario files (the first is the baseline), found one")
@@ -43,25 +49,28 @@ extension Pitstop {
 
         func run() throws {
             let paths = files.isEmpty ? Compare.bundled.map(Compare.locateBundled) : files
-            let scenarios = try ScenarioInput.load(paths)
+            let scenarios = try ScenarioInput.load(paths, sets: changes.sets)
             try failing {
                 let options = try length.settings.runOptions(for: scenarios[0])
                 let progress = ProgressLine()
                 let study = ComparisonStudy.run(
                     scenarios, files: paths, options: options, language: lang, progress: progress.handler)
                 progress.finish()
-                let outputs = try study.outputs()
+                let outputs = try study.outputs(deck: deck)
                 let written = try writeOutputs(outputs.files, out: out, defaultName: study.folderName)
                 let reportPath = written.first { $0.hasSuffix("/report.html") } ?? "report.html"
+                let deckPath = written.first { $0.hasSuffix("/deck.pptx") }
                 switch format {
                 case .json: Console.print(outputs.json)
                 case .csv: Console.print(outputs.csv, terminator: "")
                 case .markdown:
                     Console.print(outputs.markdown)
                     printError("report: \(reportPath)")
+                    if let deckPath { printError("deck: \(deckPath)") }
                 case .text:
                     Console.print(outputs.text)
                     Console.print("Report: \(reportPath)")
+                    if let deckPath { Console.print("Deck: \(deckPath)") }
                 }
             }
         }

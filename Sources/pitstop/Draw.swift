@@ -37,8 +37,10 @@ extension Pitstop {
         @Option(help: "Output folder (default Output/<file stem>/).")
         var out: String?
 
+        @OptionGroup var changes: ScenarioSetOptions
+
         func run() throws {
-            let scenario = try ScenarioInput.load(file)
+            let scenario = try ScenarioInput.load(file, sets: changes.sets)
             try failing {
                 var options = OrgChartOptions()
                 options.detail = detail

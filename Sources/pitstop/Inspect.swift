@@ -26,8 +26,10 @@ extension Pitstop {
         @Option(help: "Language of the text: en or da.")
         var lang: ReportLanguage = .en
 
+        @OptionGroup var changes: ScenarioSetOptions
+
         func run() throws {
-            let scenario = try ScenarioInput.load(file)
+            let scenario = try ScenarioInput.load(file, sets: changes.sets)
             let metrics = OrgMetrics(scenario)
             switch format {
             case .json: Console.print(InspectReport(metrics).json())

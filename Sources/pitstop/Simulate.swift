@@ -11,6 +11,7 @@ extension Pitstop {
                 Example:
                   pitstop simulate Scenarios/pitstop.yaml --days 28 --replications 20 --seed 2339
                   pitstop simulate Scenarios/pitstop.yaml --format json > results.json
+                  pitstop simulate Scenarios/pitstop.yaml --set simulation.demand_scale=1.2
                 Writes results.json, kpis.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
                 """)
 
@@ -20,6 +21,8 @@ extension Pitstop {
         var file: String
 
         @OptionGroup var length: RunLengthOptions
+
+        @OptionGroup var changes: ScenarioSetOptions
 
         @Option(help: "Output format on stdout: text, json or csv.")
         var format: Format = .text
@@ -31,7 +34,7 @@ extension Pitstop {
         var lang: ReportLanguage = .en
 
         func run() throws {
-            let scenario = try ScenarioInput.load(file)
+            let scenario = try ScenarioInput.load(file, sets: changes.sets)
             try failing {
                 let options = try length.settings.runOptions(for: scenario)
                 let progress = ProgressLine()

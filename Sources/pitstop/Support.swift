@@ -78,17 +78,28 @@ enum Console {
 /// Writes a line to standard error.
 func printError(_ text: String) { Console.printError(text) }
 
+/// `--set PATH=VALUE`, for every command that loads a scenario (docs/whatif.md).
+struct ScenarioSetOptions: ParsableArguments {
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Change the scenario: PATH=VALUE, e.g. staff.lib-main.count=6 or 'sites.main.staffed_hours.sat=10:00-16:00' (repeatable, applied in order).",
+            valueName: "PATH=VALUE"))
+    var sets: [String] = []
+}
+
 /// Loads scenarios and prints their diagnostics to standard error.
 enum ScenarioInput {
-    /// Loads the files; prints every diagnostic; exits 1 when any has errors.
-    static func load(_ paths: [String]) throws -> [Scenario] {
-        let loaded = LoadedScenarios.load(paths)
+    /// Loads the files, each with `sets` applied; prints every diagnostic; exits 1 when any
+    /// has errors.
+    static func load(_ paths: [String], sets: [String] = []) throws -> [Scenario] {
+        let loaded = LoadedScenarios.load(paths, sets: sets)
         report(loaded.diagnostics)
         guard !loaded.hasErrors, loaded.scenarios.count == paths.count else { throw ExitCode.failure }
         return loaded.scenarios
     }
 
-    static func load(_ path: String) throws -> Scenario { try load([path])[0] }
+    static func load(_ path: String, sets: [String] = []) throws -> Scenario { try load([path], sets: sets)[0] }
 
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics { printError(d.rendered) }

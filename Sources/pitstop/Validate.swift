@@ -10,6 +10,7 @@ extension Pitstop {
             discussion: """
                 Example:
                   pitstop validate Scenarios/*.yaml
+                  pitstop validate Scenarios/pitstop.yaml --set staff.student-main.count=6
                 Exit status 0 when no file has errors (warnings allowed), 1 otherwise.
                 """)
 
@@ -22,6 +23,8 @@ extension Pitstop {
         @Option(help: "Language of the summary lines: en or da (diagnostics are in English, like a compiler's).")
         var lang: ReportLanguage = .en
 
+        @OptionGroup var changes: ScenarioSetOptions
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one scenario file") }
         }
@@ -31,7 +34,7 @@ extension Pitstop {
             var failed = false
             var errors = 0, warnings = 0
             for file in files {
-                let result = ScenarioLoader.load(path: file)
+                let result = ScenarioLoader.load(path: file, sets: changes.sets)
                 ScenarioInput.report(result.diagnostics)
                 let e = result.diagnostics.filter { $0.severity == .error }.count
                 let w = result.diagnostics.count - e

@@ -2,6 +2,7 @@
 # `make bench`: every benchmark, each with its peer measured in the same run.
 #   1. the simulation (M/M/10 through `pitstop simulate`) vs SimPy
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
+#   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -9,3 +10,6 @@ bash Tests/Benchmarks/sim/run.sh
 echo
 echo "== Rendering: Graphviz in-process vs dot -Tsvg (5,000-person org) =="
 bash Tests/Benchmarks/render.sh
+echo
+echo "== Loading: pitstop validate, bundled size to a large municipality =="
+bash Tests/Benchmarks/load.sh

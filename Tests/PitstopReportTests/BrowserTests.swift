@@ -27,7 +27,7 @@ struct BrowserTests {
         for id in HTMLReport.sectionIDs {
             #expect(dom.stdout.contains("<section id=\"\(id)\""), "section \(id) missing from the DOM")
         }
-        let svgs = dom.stdout.components(separatedBy: "<svg").count - 1
+        let svgs = Sample.drawings(in: dom.stdout)
         #expect(svgs == Sample.svgCount(input), "the DOM has \(svgs) <svg> elements, expected \(Sample.svgCount(input))")
         #expect(svgs >= 14)
         #expect(!dom.stdout.contains("<script"), "a name became markup")

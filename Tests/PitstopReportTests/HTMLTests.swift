@@ -22,8 +22,7 @@ import Testing
             if let range { position = range.upperBound }
         }
         #expect(HTMLReport.sectionIDs.count == 8)
-        let svgs = html.components(separatedBy: "<svg").count - 1
-        #expect(svgs == Sample.svgCount(Sample.input()))
+        #expect(Sample.drawings(in: html) == Sample.svgCount(Sample.input()))
     }
 
     @Test func hostileNamesAreTextNeverMarkup() {
@@ -149,5 +148,42 @@ import Testing
         let one = HTMLReport.render(single)
         #expect(one.contains("Only one scenario"))
         #expect(ComparisonTable.text(single).contains("Only one scenario"))
+    }
+
+    @Test func everyDiagramOpensInAViewerAndPrintsOnPagesOfItsOwn() {
+        let input = Sample.input()
+        let html = HTMLReport.render(input)
+        let diagrams = input.orgChartSVGs.count + input.orgChanges.compactMap(\.diagramSVG).count
+            + input.floorMaps.reduce(0) { $0 + $1.svgs.count }
+        #expect(html.components(separatedBy: "<div class=\"viewer\" id=\"").count - 1 == diagrams)
+        #expect(html.components(separatedBy: "<div class=\"sheet\">").count - 1 >= diagrams)
+        // The viewer opens from the figure and closes back to it; no script does it.
+        #expect(html.contains("<a class=\"svgbox\" href=\"#org0-view\"") && html.contains("<a class=\"close\" href=\"#org0-fig\">"))
+        #expect(!html.contains("<script"))
+        // The printed pages follow every section, and show the figures' drawings again.
+        let sheets = html.range(of: "<div class=\"sheets\">")
+        let lastSection = html.range(of: "<section id=\"assumptions\"")
+        #expect(sheets != nil && lastSection != nil && lastSection!.lowerBound < sheets!.lowerBound)
+        let ids = Set(Self.ids(in: html))
+        for use in html.components(separatedBy: "<use href=\"#").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+            #expect(ids.contains(use), "<use> points at \(use), which is not on the page")
+        }
+    }
+
+    @Test func aWideOrgChartPrintsInOverlappingPartsWithItsSmallestTextAtSixPoints() throws {
+        var input = Sample.input()
+        // 2,000 pt wide with 8 pt labels: one A4 page would print them at about 3 pt.
+        var svg = "<svg width=\"2000pt\" height=\"400pt\" viewBox=\"0.00 0.00 2000.00 400.00\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<g id=\"graph0\" class=\"graph\" transform=\"scale(1 1) rotate(0) translate(0 400)\">"
+        svg += "<text x=\"10\" y=\"-20\" font-size=\"8.00\">small</text><text x=\"10\" y=\"-60\" font-size=\"14.00\">big</text></g></svg>"
+        input.orgChartSVGs[0] = svg
+        let html = HTMLReport.render(input)
+        let drawing = try #require(SVGDrawing(SVGIDs.prefixed(svg, prefix: "org0-")))
+        let paging = DiagramPaging(drawing, page: HTMLReport.printPage)
+        #expect(paging.scale == 0.75 && paging.columns == 2 && paging.rows == 1)
+        #expect(paging.tiles[0].x == 0 && paging.tiles[1].x + paging.tiles[1].width == 2000)
+        #expect(paging.tiles[0].x + paging.tiles[0].width > paging.tiles[1].x, "the parts do not overlap")
+        #expect(html.contains("(part 1 of 2)") && html.contains("(part 2 of 2)"))
+        #expect(html.contains("style=\"width:\(String(format: "%.2f", paging.tiles[0].width * 0.75))pt;height:300.00pt\""))
     }
 }

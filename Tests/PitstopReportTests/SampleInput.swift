@@ -182,6 +182,12 @@ enum Sample {
     }
 
     /// How many `<svg` elements the report of `input` holds.
+    /// The drawings in a page: its `<svg>` elements less the copies that show one of them
+    /// again (the diagram viewer, the printed parts).
+    static func drawings(in html: String) -> Int {
+        (html.components(separatedBy: "<svg").count - 1) - (html.components(separatedBy: "<svg class=\"copy\"").count - 1)
+    }
+
     static func svgCount(_ input: ReportInput) -> Int {
         let others = input.otherNames.count
         let charts = (input.kpiRows.isEmpty ? 0 : others + 1) + input.hourlyOccupancy.count

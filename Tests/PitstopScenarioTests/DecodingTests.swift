@@ -265,18 +265,12 @@ import Testing
         #expect(s.staffing.shifts.map(\.zone) == [.roving, .roving])
     }
 
-    @Test func aScenarioOfSixtyStaffAndSixteenPersonasLoadsQuickly() throws {
-        let yaml = Self.largeScenario(staff: 60, personas: 16)
-        // Warm up once, then time a few loads (debug build; generous bound for a slow machine).
-        _ = ScenarioLoader.load(yaml: yaml, path: "large.yaml")
-        let clock = ContinuousClock()
-        var result: LoadResult?
-        let elapsed = clock.measure {
-            for _ in 0..<5 { result = ScenarioLoader.load(yaml: yaml, path: "large.yaml") }
-        }
-        #expect(result?.diagnostics.isEmpty == true, "\(result?.renderedDiagnostics ?? "")")
-        #expect(result?.scenario?.staff.count == 60)
-        #expect(elapsed / 5 < .seconds(1))
+    /// How fast it loads is measured by `make bench` (Tests/Benchmarks/load.sh), not here.
+    @Test func aScenarioOfSixtyStaffAndSixteenPersonasLoadsWithoutDiagnostics() throws {
+        let result = ScenarioLoader.load(yaml: Self.largeScenario(staff: 60, personas: 16), path: "large.yaml")
+        #expect(result.diagnostics.isEmpty, "\(result.renderedDiagnostics)")
+        #expect(result.scenario?.staff.count == 60)
+        #expect(result.scenario?.personas.count == 16)
     }
 
     /// A scenario the size of the bundled ones: 3 sites, 60 staff, 16 personas.

@@ -63,7 +63,7 @@ import Testing
                     staffed_hours: &hours { mon-fri: "10:00-18:00" }
                     open_hours: *hours
                 staff:
-                  - &base { id: a, name: A, fte: 0.5, cost: 100 }
+                  - &base { id: a, name: A, fte: 0.5, cost: 250000 }
                   - { <<: *base, id: b, name: B }
                 """, path: "test.yaml")
         #expect(result.diagnostics.isEmpty)
@@ -418,11 +418,11 @@ import Testing
                       - { id: c, at: 3️⃣[1], size: 4️⃣[0, 1] }
                 """.replacingOccurrences(of: "0️⃣", with: "🔟"),
             [
-                .error("🔟", "'width' must be more than 0, found -3"),
-                .error("1️⃣", "'capacity' must be 0 or more (or unlimited), found -4"),
+                .error("🔟", "'width' must be more than 0 and at most 10,000 m, found -3"),
+                .error("1️⃣", "'capacity' must be between 0 and 1,000,000 (or unlimited), found -4"),
                 .error("2️⃣", "'capacity' must be a whole number of persons or 'unlimited', found 'lots'"),
                 .error("3️⃣", "'at' must be a pair of numbers [x, y], found a list"),
-                .error("4️⃣", "'size' must be more than 0 in both directions, found 0"),
+                .error("4️⃣", "'size' must be more than 0 and at most 10,000 m in both directions, found 0"),
             ])
     }
 
@@ -580,8 +580,8 @@ import Testing
                     route: [{ zone: hall, dwell: exp(5) }]
                 """,
             [
-                .error("1️⃣", "travel minutes must be 0 or more, found -5"),
-                .error("2️⃣", "'capacity' must be 0 or more (or unlimited), found -1"),
+                .error("1️⃣", "travel minutes must be between 0 and 1,440, found -5"),
+                .error("2️⃣", "'capacity' must be between 0 and 1,000,000 (or unlimited), found -1"),
                 .error("3️⃣", "'cost' must be between 0 and 1,000,000,000, found -100"),
                 .error("4️⃣", "'count' must be between 1 and 10,000, found -2"),
                 .error("5️⃣", "'arrivals_per_hour' must be between 0 and 100,000, found -2"),
@@ -662,7 +662,7 @@ import Testing
                 """,
             [
                 .error("1️⃣", "'hours' of profile 'short' must hold 24 weights, one per hour, found 3"),
-                .error("2️⃣", "an hourly weight must be 0 or more, found -2"),
+                .error("2️⃣", "an hourly weight must be between 0 and 1,000,000, found -2"),
                 .error("3️⃣", "the hourly weights of profile 'zero' are all zero"),
                 .error("4️⃣", "the day weights of profile 'closed' are all zero"),
             ])
@@ -793,7 +793,7 @@ import Testing
                 4️⃣simulaton: { days: 3 }
                 """,
             [
-                .error("1️⃣", "'capacity' must be 0 or more (or unlimited), found -1"),
+                .error("1️⃣", "'capacity' must be between 0 and 1,000,000 (or unlimited), found -1"),
                 .error("2️⃣", "unknown unit 'nowhere'"),
                 .error("3️⃣", "'fte' must be more than 0 and at most 1.5, found 9"),
                 .error("4️⃣", "unknown key 'simulaton'", notes: ["did you mean 'simulation'?"]),

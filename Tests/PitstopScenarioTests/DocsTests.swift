@@ -56,4 +56,31 @@ import Testing
             #expect(!result.diagnostics.contains { $0.message.hasPrefix("syntax error") }, "\(snippet)")
         }
     }
+
+    // MARK: docs/whatif.md
+
+    static let whatIfURL = documentURL.deletingLastPathComponent().appendingPathComponent("whatif.md")
+
+    @Test func theWhatIfPagesValidateExampleShowsWhatTheLoaderSays() throws {
+        let document = try String(contentsOf: Self.whatIfURL, encoding: .utf8)
+        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let command = "$ pitstop validate Scenarios/pitstop.yaml --set staff.studnet-main.count=6"
+        let start = try #require(lines.firstIndex(of: command))
+        let shown = lines[(start + 1)...].prefix { $0 != "```" }.filter { !$0.hasPrefix("1 error") }  // not the summary line
+        let root = Self.documentURL.deletingLastPathComponent().deletingLastPathComponent().path + "/"
+        let result = ScenarioLoader.load(path: root + "Scenarios/pitstop.yaml", sets: ["staff.studnet-main.count=6"])
+        let actual = result.renderedDiagnostics.replacingOccurrences(of: root, with: "").split(separator: "\n").map(String.init)
+        #expect(Array(shown) == actual)
+        #expect(!actual.isEmpty)
+    }
+
+    @Test func everyYAMLSnippetOfTheWhatIfPageParses() throws {
+        let document = try String(contentsOf: Self.whatIfURL, encoding: .utf8)
+        let snippets = document.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        #expect(snippets.count >= 1)
+        for snippet in snippets {
+            let result = ScenarioLoader.load(yaml: snippet, path: "snippet.yaml")
+            #expect(!result.diagnostics.contains { $0.message.hasPrefix("syntax error") }, "\(snippet)")
+        }
+    }
 }

@@ -58,6 +58,18 @@ import Testing
         #expect(elapsed < Self.bound)
     }
 
+    @Test func aliasBombUsedAsAKeyRightBeforeItsColonIsRefused() {
+        // libyaml ends an alias name at the first character that is not a letter, digit,
+        // '-' or '_': `*i:` is the alias `i` used as a key.
+        let yaml = Self.billionLaughs.replacingOccurrences(of: "description: *i", with: "x: { *i: 1 }")
+        let (result, elapsed) = timedLoad(yaml)
+        #expect(
+            result.diagnostics.map(\.rendered) == [
+                "hostile.yaml:12:6: error: an alias cannot be used as a mapping key\nhostile.yaml:12:6: note: scenario keys are plain text"
+            ])
+        #expect(elapsed < Self.bound)
+    }
+
     @Test func fileOverTheSizeLimitIsRefusedBeforeReading() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -184,7 +196,8 @@ import Testing
         let yaml = "format: 1\nname: noisy\n" + (0..<1_200).map { "unknown-\($0): 1\n" }.joined()
         let (result, elapsed) = timedLoad(yaml)
         #expect(result.diagnostics.count == 1_001)
-        #expect(result.diagnostics.last?.rendered == "error: too many problems: only the first 1,000 found are shown")
+        // At the first problem left out, like every other diagnostic.
+        #expect(result.diagnostics.last?.rendered == "hostile.yaml:1003:1: error: too many problems: only the first 1,000 found are shown")
         #expect(result.scenario == nil)
         #expect(elapsed < Self.bound)
     }

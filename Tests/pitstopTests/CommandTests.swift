@@ -138,6 +138,22 @@ import Testing
         #expect(!beside.contains { $0.hasPrefix(".\(dir.lastPathComponent).pitstop-") })
     }
 
+    @Test func compareWithDeckWritesTheDeckBesideTheReportAndOnlyThen() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let args = ["compare", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml", "--days", "3", "--replications", "3",
+                    "--out", dir.path]
+        let r = try CommandRunner.run(args + ["--deck"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Deck: \(dir.appendingPathComponent("deck.pptx").path)"))
+        let deck = try Data(contentsOf: dir.appendingPathComponent("deck.pptx"))
+        #expect(deck.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "not a zip file")
+        #expect(deck.count > 100_000)
+        // Without --deck, no deck (and the one of the previous run is gone: one run's files only).
+        let again = try CommandRunner.run(args)
+        #expect(again.status == 0 && !again.stdout.contains("Deck:"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("deck.pptx").path))
+    }
+
     @Test func aScenarioComparedWithItselfDiffersByNothing() throws {
         let dir = try CommandRunner.temporaryDirectory()
         let r = try CommandRunner.run(["compare", "Scenarios/pitstop.yaml", "Scenarios/pitstop.yaml", "--days", "2",

