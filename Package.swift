@@ -47,12 +47,12 @@ let package = Package(
         // front end shares, written once. Produces files and text; writes folders atomically.
         .target(name: "PitstopStudy", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            "PitstopDeck",
+            "PitstopDeck", "PitstopStaffing", "CbcSolving",
         ]),
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PitstopStaffing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PitstopDeckTests", dependencies: [
             "PitstopDeck", "PitstopReport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
+        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
     ],
     swiftLanguageModes: [.v6]

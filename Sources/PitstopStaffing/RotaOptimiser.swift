@@ -38,6 +38,17 @@ public struct PlannedShift: Sendable, Hashable {
     public var travelMinutes: Double
 
     public var hours: ClockRange { ClockRange(start: startMinute, end: endMinute) }
+
+    public init(person: String, day: Weekday, place: StaffingPlace, startMinute: Int, endMinute: Int,
+                isFixed: Bool = false, travelMinutes: Double = 0) {
+        self.person = person
+        self.day = day
+        self.place = place
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+        self.isFixed = isFixed
+        self.travelMinutes = travelMinutes
+    }
 }
 
 /// One stage of the lexicographic solve and how it ended.
