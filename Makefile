@@ -1,6 +1,6 @@
 # Pitstop — developer entry points. `make run` and `make test` are the quick start.
 SWIFT      ?= swift
-APT_PKGS   := libgraphviz-dev librsvg2-dev pkgconf fonts-liberation2 chromium
+APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liberation2 chromium
 BENCH_PKGS := graphviz python3-venv time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

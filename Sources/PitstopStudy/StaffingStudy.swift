@@ -110,7 +110,7 @@ public struct OptimisedStaffing: Sendable {
     public var solverLine: String {
         "\(plan.solverName), limit \(formatNumber(options.timeLimitSeconds)) s — "
             + plan.stages.map { s in
-                let gap = s.gap.map { " gap " + NumberFormat(.en).number($0 * 100, decimals: 1) + " %" } ?? ""
+                let gap = s.gap.map { " gap " + gapText($0) } ?? ""
                 return "\(s.name): \(s.status.rawValue)\(gap), \(NumberFormat(.en).number(s.seconds, decimals: 1)) s"
             }.joined(separator: " · ")
     }
@@ -334,7 +334,7 @@ public struct StaffingStudy: Sendable {
         out.append("  Requests a week: \(f.number(r.staffedRequests, decimals: 1)) in staffed hours, "
                    + "\(f.number(r.unstaffedRequests, decimals: 1)) when nobody is on duty (not counted against the rota)")
         out.append("  Required: \(f.number(requiredHours, decimals: 1)) staff-hours a week over \(r.intervals.count) "
-                   + "staffed half hours at \(r.places.count) places")
+                   + "staffed half hours at \(r.places.count) place\(r.places.count == 1 ? "" : "s")")
         let hours = optimised.hours
         out.append("  Rota: \(f.number(hours.optimised, decimals: 1)) floor hours a week (as-is rota \(f.number(hours.asIs, decimals: 1)))"
                    + ", travel \(f.number(plan.travelHours, decimals: 1)) h; short of the requirement "
@@ -393,6 +393,12 @@ public struct StaffingOutputs: Sendable {
     public let files: [OutputFile]
 }
 
+/// A relative gap as a percentage: two decimals below 1 %, one above.
+func gapText(_ gap: Double, _ language: ReportLanguage = .en) -> String {
+    if gap == 0 { return "0 %" }
+    return NumberFormat(language).number(gap * 100, decimals: gap < 0.01 ? 2 : 1) + " %"
+}
+
 func clock(_ minutes: Int) -> String { ClockRange(start: minutes, end: minutes + 1).description.components(separatedBy: "-")[0] }
 
 /// Six significant decimals: enough, and free of binary noise in the files.
@@ -406,4 +412,67 @@ func relativePath(from folder: String, to file: String) -> String {
     while common < base.count && common < target.count && base[common] == target[common] { common += 1 }
     let up = Array(repeating: "..", count: base.count - common)
     return (up + target[common...]).joined(separator: "/")
+}
+
+/// `compare --staffing optimise`: every scenario staffed from demand before it is compared,
+/// so that organisations are compared each at its best rota.
+public struct ComparisonStaffing: Sendable {
+    public let staffings: [OptimisedStaffing]
+
+    /// Staffs each scenario in turn (CBC solves one at a time).
+    public static func optimise(_ scenarios: [Scenario], options: StaffingOptions) throws(StudyError) -> ComparisonStaffing {
+        var out: [OptimisedStaffing] = []
+        for s in scenarios { out.append(try OptimisedStaffing.optimise(s, options: options)) }
+        return ComparisonStaffing(staffings: out)
+    }
+
+    /// The scenarios to compare: each with its optimised rota, under its own name.
+    public var scenarios: [Scenario] {
+        staffings.map { s in
+            var staffed = s.staffed
+            staffed.name = s.scenario.name
+            return staffed
+        }
+    }
+
+    /// Per scenario: its floor hours, shortfall and the solve.
+    public func lines(_ language: ReportLanguage = .en) -> [String] {
+        let f = NumberFormat(language)
+        return staffings.map { s in
+            let gap = s.plan.stages.first?.gap.map { gapText($0, language) } ?? "–"
+            let hours = f.number(s.hours.optimised, decimals: 1), asIs = f.number(s.hours.asIs, decimals: 1)
+            let short = f.number(s.plan.shortfallHours, decimals: 1)
+            return language == .da
+                ? "\(s.scenario.name): \(hours) gulvtimer om ugen (egen vagtplan \(asIs)), \(short) personaletimer under kravet; \(s.plan.status.rawValue), gap \(gap)"
+                : "\(s.scenario.name): \(hours) floor hours a week (own rota \(asIs)), \(short) staff-hours short of the requirement; \(s.plan.status.rawValue), gap \(gap)"
+        }
+    }
+
+    /// The report's note: how the scenarios were staffed.
+    public func note(_ language: ReportLanguage = .en) -> String {
+        guard let first = staffings.first else { return "" }
+        let targets = first.options.targets.texts.joined(separator: ", ")
+        let limit = formatNumber(first.options.timeLimitSeconds)
+        let head = language == .da
+            ? "Hvert scenarie er bemandet ud fra efterspørgslen før sammenligningen (pitstop staff): krav pr. halve time efter Erlang A (\(targets)), vagtplan fra \(first.plan.solverName) inden for \(limit) s; scenariets egne regler og vagter er erstattet. "
+            : "Every scenario was staffed from demand before comparing (pitstop staff): requirements per half hour by Erlang A (\(targets)), the rota from \(first.plan.solverName) within \(limit) s; each scenario's own rules and shifts were replaced. "
+        return head + lines(language).joined(separator: " · ")
+    }
+
+    /// The comparison JSON's `staffing` member.
+    public var json: JSONText {
+        .object([
+            "mode": .string("optimise"),
+            "targets": .array((staffings.first?.options.targets.texts ?? []).map { .string($0) }),
+            "scenarios": .array(staffings.map { s in
+                .object([
+                    "scenario": .string(s.scenario.name),
+                    "floor_hours": .number(rounded(s.hours.optimised)), "as_is_floor_hours": .number(rounded(s.hours.asIs)),
+                    "short_hours": .number(s.plan.shortfallHours), "solver": .string(s.plan.solverName),
+                    "status": .string(s.plan.status.rawValue),
+                    "gap": s.plan.stages.first?.gap.map { .number(rounded($0)) } ?? .null,
+                ])
+            }),
+        ])
+    }
 }
