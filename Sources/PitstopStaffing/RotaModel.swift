@@ -80,6 +80,15 @@ struct RotaModel {
     var hoursCapped = false
 
     var hasDecisions: Bool { !columns.isEmpty }
+    /// The shortfall layer columns.
+    var layers: [Int] = []
+
+    /// A rota of explicit shifts only: every layer short. Always feasible.
+    var emptyRota: [Double] {
+        var x = Array(repeating: 0.0, count: program.columnCount)
+        for j in layers { x[j] = 1 }
+        return x
+    }
 
     init(scenario: Scenario, requirements: StaffingRequirements, settings: RotaSettings) {
         self.scenario = scenario
@@ -259,7 +268,9 @@ struct RotaModel {
         for (i, r) in intervals.enumerated() where need[i] > 0 {
             var terms = wByRequirement[i].map { IntegerProgram.Term($0, 1) }
             for k in fixedCover[i]..<r.required {
-                terms.append(IntegerProgram.Term(addContinuous(shortfall: r.weights[k], upper: 1), 1))
+                let u = addContinuous(shortfall: r.weights[k], upper: 1)
+                layers.append(u)
+                terms.append(IntegerProgram.Term(u, 1))
             }
             program.addRow(terms, lower: Double(need[i]))
         }

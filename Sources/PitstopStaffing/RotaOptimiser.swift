@@ -135,7 +135,8 @@ public struct RotaPlan: Sendable {
 ///    hour (w binary) to minimise the half hours a competence asked for is missing, plus one
 ///    for every change of place within a shift. Stages 1 and 2 each start from their
 ///    linear relaxation (its optimum bounds the stage; the integer program restricted to the
-///    columns it uses gives a first rota), then search the whole program.
+///    columns it uses gives a first rota — or, when it finds none in time, the explicit shifts
+///    alone), then improve it neighbourhood by neighbourhood.
 /// The time limit is shared: stage 1 gets 45 %, stage 2 60 % of what is left, stage 3 the rest.
 public struct RotaOptimiser: Sendable {
     public let scenario: Scenario
@@ -168,7 +169,7 @@ public struct RotaOptimiser: Sendable {
         program.cost = model.shortfallCost
         let hoods = model.neighbourhoods()
         let first = solveStage(program, start: nil, seconds: settings.timeLimitSeconds * 0.45, neighbourhoods: hoods,
-                               solver: solver)
+                               fallback: model.emptyRota, solver: solver)
         stages.append(SolveStage(name: "shortfall", first))
         if let x = first.values { best = x }
 
@@ -209,7 +210,7 @@ public struct RotaOptimiser: Sendable {
     ///    kept when it is better; rounds repeat while they improve and time is left.
     /// The stage's gap is the best rota's distance from the relaxation's bound.
     func solveStage(_ program: IntegerProgram, start: [Double]?, seconds: Double, neighbourhoods: [[Int]],
-                    solver: some IntegerProgramSolver) -> IntegerSolution {
+                    fallback: [Double]? = nil, solver: some IntegerProgramSolver) -> IntegerSolution {
         let clock = ContinuousClockReading()
         let gap = settings.relativeGap
         func left() -> Double { seconds - clock.seconds }
@@ -231,13 +232,15 @@ public struct RotaOptimiser: Sendable {
                 restricted.setUpper(j, 0)
             }
             restricted.start = start
-            offer(solver.solve(restricted, options: SolverOptions(timeLimitSeconds: max(0.5, left() * 0.3), relativeGap: gap)))
+            offer(solver.solve(restricted, options: SolverOptions(timeLimitSeconds: max(0.5, left() * 0.4), relativeGap: gap)))
         } else {
             // No relaxation in time: the whole program, once.
             let whole = solver.solve(program, options: SolverOptions(timeLimitSeconds: max(0.5, left()), relativeGap: gap))
             offer(whole)
             proven = whole.status == .optimal
         }
+        // Nothing found in time: fix and optimise from the fallback (the explicit shifts alone).
+        if best == nil, let x = fallback, program.violation(x) <= 1e-6 { best = (x, program.objective(x)) }
         var improved = true
         while improved && !proven && !solved() && best != nil && left() > 1 {
             improved = false

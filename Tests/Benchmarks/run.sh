@@ -13,3 +13,8 @@ bash Tests/Benchmarks/render.sh
 echo
 echo "== Loading: pitstop validate, bundled size to a large municipality =="
 bash Tests/Benchmarks/load.sh
+echo
+echo "== Staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota =="
+bash Tests/Benchmarks/staffing/pyworkforce.sh
+swift build -c release --product staffing-bench >/dev/null
+bash Tests/Benchmarks/staffing/solver.sh
