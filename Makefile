@@ -4,7 +4,7 @@ APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liber
 BENCH_PKGS := graphviz python3-venv time glpk-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test
+.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -56,6 +56,10 @@ bench: bench-deps release
 ## Render many org charts in one process and report memory growth.
 leakcheck: release
 	bash Tests/Benchmarks/leakcheck.sh
+
+## check-jsonschema (PyPI, venv under .build/) on the bundled scenarios and init's files.
+schema-test: deps
+	bash Tests/Schema/check.sh
 
 clean:
 	rm -rf .build Output/*/

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // CSV for imports: streaming, true cell counts per row, Excel-lenient quotes.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Core: values only — no C, no I/O.
@@ -43,6 +45,12 @@ let package = Package(
         .target(name: "PitstopDeck", dependencies: [
             "PitstopReport", "SVGRasterising", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Getting real organisations in: HR exports and door counts (CSV) to scenario YAML.
+        .target(name: "PitstopImport", dependencies: [
+            "PitstopModel", "PitstopScenario", .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // The JSON Schema of the scenario and sweep formats, for editors.
+        .target(name: "PitstopSchema", dependencies: ["PitstopModel"]),
         // Studies — simulate, compare, draw, inspect — over the modules above: the logic every
         // front end shares, written once. Produces files and text; writes folders atomically.
         .target(name: "PitstopStudy", dependencies: [
@@ -52,7 +60,8 @@ let package = Package(
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            "PitstopStaffing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PitstopImport", "PitstopSchema", "PitstopStaffing",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
@@ -74,6 +83,8 @@ let package = Package(
         ]),
         .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
+        .testTarget(name: "PitstopImportTests", dependencies: ["PitstopImport", "PitstopScenario", "PitstopSimulation"]),
+        .testTarget(name: "PitstopSchemaTests", dependencies: ["PitstopSchema", "PitstopScenario", "PitstopStudy"]),
     ],
     swiftLanguageModes: [.v6]
 )

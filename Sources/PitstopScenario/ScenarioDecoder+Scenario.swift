@@ -5,6 +5,8 @@ enum Keys {
     static let top = [
         "format", "name", "description", "extends", "currency", "week_hours", "perspectives", "competences", "sites",
         "organisation", "staff", "staffing", "personas", "profiles", "simulation",
+        // Read by the loader before decoding: `--set`s kept in the file (ScenarioLoader).
+        "set",
     ]
     static let perspective = ["id", "name", "colour"]
     static let competence = ["id", "name"]

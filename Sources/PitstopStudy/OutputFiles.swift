@@ -110,6 +110,63 @@ public enum OutputWriter {
     }
 }
 
+extension OutputWriter {
+    /// Writes one file whole, replacing any file of that name: staged in a hidden folder
+    /// beside it, then renamed into place (an interruption leaves the old file whole).
+    public static func writeFile(_ bytes: [UInt8], to path: String) throws(StudyError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the folder '\(parent.relativePath)': \(reason(error))")
+        }
+        let stage = try Staging.shared.begin(in: parent, for: target.lastPathComponent)
+        do {
+            let staged = stage.appendingPathComponent("file")
+            try Staging.shared.write(bytes, to: staged)
+            try Staging.shared.place([(staged, target)], replacing: true)
+            Staging.shared.abandon(stage)
+        } catch {
+            Staging.shared.abandon(stage)
+            throw error
+        }
+    }
+
+    /// Creates `files` in `folder` (created if missing) and returns their paths; never
+    /// replaces a file: when one of them exists, nothing is written and the error names it.
+    @discardableResult
+    public static func createNew(_ files: [OutputFile], in folder: String) throws(StudyError) -> [String] {
+        let target = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        let shown = URL(fileURLWithPath: folder, isDirectory: true)
+        let existing = files.filter { FileManager.default.fileExists(atPath: target.appendingPathComponent($0.name).path) }
+        if !existing.isEmpty {
+            let names = existing.map { "'\(shown.appendingPathComponent($0.name).relativePath)'" }.joined(separator: ", ")
+            throw StudyError("\(names) already exist\(existing.count == 1 ? "s" : ""); nothing was written (files are never replaced)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw StudyError("cannot create the folder '\(folder)': \(reason(error))")
+        }
+        let stage = try Staging.shared.begin(in: target, for: "new")
+        do {
+            var moves: [(URL, URL)] = []
+            for (index, file) in files.enumerated() {
+                let staged = stage.appendingPathComponent("\(index)")
+                try Staging.shared.write(file.bytes, to: staged)
+                moves.append((staged, target.appendingPathComponent(file.name)))
+            }
+            try Staging.shared.place(moves, replacing: false)
+            Staging.shared.abandon(stage)
+        } catch {
+            Staging.shared.abandon(stage)
+            throw error
+        }
+        return files.map { shown.appendingPathComponent($0.name).relativePath }
+    }
+}
+
 /// The staging folders of this process, behind one lock shared with the signal path.
 private final class Staging: @unchecked Sendable {
     static let shared = Staging()
@@ -122,7 +179,7 @@ private final class Staging: @unchecked Sendable {
     func begin(in parent: URL, for name: String) throws(StudyError) -> URL {
         lock.lock()
         defer { lock.unlock() }
-        guard !abandoned else { throw StudyError("interrupted") }
+        guard !abandoned else { throw StudyError.interrupted }
         counter += 1
         let stage = parent.appendingPathComponent(".\(name).pitstop-\(getpid())-\(counter)", isDirectory: true)
         do {
@@ -137,7 +194,7 @@ private final class Staging: @unchecked Sendable {
     func write(_ bytes: [UInt8], to file: URL) throws(StudyError) {
         lock.lock()
         defer { lock.unlock() }
-        guard !abandoned else { throw StudyError("interrupted") }
+        guard !abandoned else { throw StudyError.interrupted }
         // A plain write: the staging folder is hidden and private, so no temporary file of
         // Foundation's `.atomic` option is needed (or left behind).
         guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes)) else {
@@ -148,7 +205,7 @@ private final class Staging: @unchecked Sendable {
     func commit(_ stage: URL, into target: URL, names: [String], keepingOthers: Bool = false) throws(StudyError) {
         lock.lock()
         defer { lock.unlock() }
-        guard !abandoned else { throw StudyError("interrupted") }
+        guard !abandoned else { throw StudyError.interrupted }
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: target, withIntermediateDirectories: true)
@@ -169,6 +226,24 @@ private final class Staging: @unchecked Sendable {
         }
         try? fm.removeItem(at: stage)
         active.remove(stage)
+    }
+
+    /// Moves staged files into place under the lock. Without `replacing`, each is linked
+    /// (which fails if the name exists) and, on a failure, those placed are removed again.
+    func place(_ moves: [(from: URL, to: URL)], replacing: Bool) throws(StudyError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !abandoned else { throw StudyError.interrupted }
+        var placed: [URL] = []
+        for (from, to) in moves {
+            let failed = replacing ? rename(from.path, to.path) != 0 : link(from.path, to.path) != 0
+            if failed {
+                let why = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+                for url in placed { unlink(url.path) }
+                throw StudyError("cannot write '\(to.path)': \(why)\(replacing ? "" : "; nothing was written")")
+            }
+            placed.append(to)
+        }
     }
 
     func abandon(_ stage: URL) {

@@ -2,6 +2,7 @@ import CbcSolving
 import Foundation
 import PitstopModel
 import PitstopReport
+import PitstopScenario
 import PitstopSimulation
 import PitstopStaffing
 
@@ -169,7 +170,7 @@ public struct StaffingStudy: Sendable {
     public func overlay(folder: String) -> String {
         let plan = optimised
         return RotaOverlay.yaml(
-            extends: relativePath(from: folder, to: file), name: plan.staffed.name, shifts: plan.shifts,
+            extends: ScenarioPaths.relativePath(from: folder, to: file), name: plan.staffed.name, shifts: plan.shifts,
             header: [
                 "rota.yaml — written by `pitstop staff \(file)`: \(plan.scenario.name) with the rota found from demand",
                 "(targets: \(plan.options.targets.texts.joined(separator: ", "))). Its staffing replaces the scenario's:",
@@ -403,16 +404,6 @@ func clock(_ minutes: Int) -> String { ClockRange(start: minutes, end: minutes +
 
 /// Six significant decimals: enough, and free of binary noise in the files.
 func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
-
-/// The path of `file` as seen from `folder` (both relative to the working folder, or absolute).
-func relativePath(from folder: String, to file: String) -> String {
-    let base = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().pathComponents
-    let target = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().pathComponents
-    var common = 0
-    while common < base.count && common < target.count && base[common] == target[common] { common += 1 }
-    let up = Array(repeating: "..", count: base.count - common)
-    return (up + target[common...]).joined(separator: "/")
-}
 
 /// `compare --staffing optimise`: every scenario staffed from demand before it is compared,
 /// so that organisations are compared each at its best rota.

@@ -3,6 +3,9 @@
 public struct StudyError: Error, CustomStringConvertible, Sendable, Equatable {
     public let description: String
     public init(_ message: String) { description = message }
+
+    /// The program was interrupted while writing; the signal's handler ends it.
+    public static let interrupted = StudyError("interrupted")
 }
 
 /// The program's version, shown by `--version` and in every report's assumptions.

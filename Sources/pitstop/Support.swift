@@ -112,6 +112,9 @@ extension ParsableCommand {
         do {
             try body()
         } catch let failure as StudyError {
+            // Interrupted: the signal's handler is removing what was staged and will exit
+            // with 130 or 143; exiting here with 1 would race it.
+            if failure == .interrupted { while true { sleep(60) } }
             printError("error: \(failure.description)")
             throw ExitCode.failure
         }

@@ -3,6 +3,7 @@
 #   1. the simulation (M/M/10 through `pitstop simulate`) vs SimPy
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
 #   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
+#   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -13,6 +14,9 @@ bash Tests/Benchmarks/render.sh
 echo
 echo "== Loading: pitstop validate, bundled size to a large municipality =="
 bash Tests/Benchmarks/load.sh
+echo
+echo "== Import: a 10,000-row Danish HR export =="
+bash Tests/Benchmarks/import.sh
 echo
 echo "== Staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota =="
 bash Tests/Benchmarks/staffing/pyworkforce.sh

@@ -112,7 +112,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["format", "baseline", "seed", "replications", "days", "results", "differences",
-                                   "org_changes"])
+                                   "org_changes", "input_changes"])
         #expect(json["baseline"] as? String == "Traditionelt bibliotek (filialer)")
         let differences = try #require(json["differences"] as? [String: [String: Any]])
         let pitstop = try #require(differences["Pitstop-biblioteket"]?["kpis"] as? [String: [String: Any]])
