@@ -1,7 +1,7 @@
 # Pitstop — developer entry points. `make run` and `make test` are the quick start.
 SWIFT      ?= swift
-APT_PKGS   := libgraphviz-dev librsvg2-dev pkgconf fonts-liberation2 chromium
-BENCH_PKGS := graphviz python3-venv time python3-yaml
+APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liberation2 chromium
+BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test
