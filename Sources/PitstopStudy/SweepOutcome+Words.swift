@@ -259,9 +259,36 @@ extension SweepOutcome {
             failing: failing, assumptions: assumptions, programVersion: PitstopVersion.current)
     }
 
-    /// Every file of the sweep: sweep.csv, sweep.json, the plots, report.html (and best.yaml
-    /// when `bestOverlay` is given).
-    public func files(_ language: ReportLanguage, bestOverlay: String? = nil) -> [OutputFile] {
+    /// Every file of the sweep: sweep.csv, sweep.json, the plots, report.html and — when a
+    /// variant answers the target — best.yaml, written for `outputFolder`.
+    public func files(_ language: ReportLanguage, outputFolder: String) -> [OutputFile] {
+        files(language, bestOverlay: bestOverlay(outputFolder: outputFolder))
+    }
+
+    /// An overlay that reproduces the best variant: it `extends` the sweep's scenario (a path
+    /// relative to `outputFolder`, where it is written), carries the sweep's run settings and
+    /// the variant's `--set`s as a `set:` list, so `pitstop simulate best.yaml` gives the
+    /// figures the sweep reported for it. `nil` when no variant answers the target.
+    public func bestOverlay(outputFolder: String) -> String? {
+        guard let best = answer?.best else { return nil }
+        let v = variants[best]
+        let o = setup.options
+        let replications = samples.variants[best]?.count ?? o.replications
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        var out = "# The answer of the sweep \(quoted(sweep.name)): \(v.id) (\(settingText(v))).\n"
+        out += "# `pitstop simulate best.yaml` gives the figures the sweep reported for it.\n"
+        out += "format: 1\n"
+        out += "extends: \(quoted(ScenarioPaths.relativePath(from: outputFolder, to: sweep.scenario)))\n"
+        out += "name: \(quoted(setup.base.name + " — " + v.id))\n"
+        out += "simulation: { days: \(o.days), warmup_days: \(o.warmupDays), replications: \(replications), seed: \(o.seed) }\n"
+        if !v.sets.isEmpty {
+            out += "set:\n" + v.sets.map { "  - \(quoted($0))\n" }.joined()
+        }
+        return out
+    }
+
+    /// The files, with `bestOverlay` as best.yaml when given.
+    func files(_ language: ReportLanguage, bestOverlay: String?) -> [OutputFile] {
         let plots = plots(language)
         var files = [OutputFile(name: "sweep.csv", text: csv), OutputFile(name: "sweep.json", text: json + "\n")]
         files += plots.map { OutputFile(name: $0.name, text: $0.svg) }
