@@ -28,6 +28,10 @@ extension SweepOutcome {
                                 : "\(v.id) meets \(requirements) with 95 % confidence at the \(goal) \(objective): \(settingText(v)).")
             }
             lines.append((da ? "Tal for \(v.id): " : "Figures for \(v.id): ") + figures(best, language))
+            if let other = setup.compareWith {
+                lines.append((da ? "Mod “\(other.name)”, parvis: " : "Against “\(other.name)”, paired: ")
+                    + headlineKPIs.compactMap { differenceText(best, $0, language) }.joined(separator: "; "))
+            }
             if let runner = answer.runnerUp {
                 lines.append((da ? "Næstbedst: \(variants[runner].id) (\(settingText(variants[runner]))): "
                                  : "Runner-up: \(variants[runner].id) (\(settingText(variants[runner]))): ") + figures(runner, language))
@@ -74,6 +78,19 @@ extension SweepOutcome {
         let f = { formatKPI($0, info, currency: setup.base.currency, language: language) }
         let interval = e.ci95.count == 2 && e.ci95[0] != e.ci95[1] ? " (\(f(e.ci95[0])) – \(f(e.ci95[1])))" : ""
         return "\(info.name(language).lowercased()) \(f(e.mean))\(interval)"
+    }
+
+    /// `share of dialogues served −11.9 pp (−12.3 to −11.5)` — variant `i` minus the
+    /// compared-with scenario; nil without a difference.
+    func differenceText(_ i: Int, _ kpi: String, _ language: ReportLanguage) -> String? {
+        guard let d = differences[i][kpi] else { return nil }
+        let info = KPIInfo.info(for: kpi)
+        let format = NumberFormat(language)
+        let f: (Double) -> String = info.kind == .share
+            ? { format.number($0 * 100, decimals: 1, signed: true) + (language == .da ? " pp" : " pp") }
+            : { format.number($0, decimals: info.kind == .money ? 0 : 1, signed: true) + (info.unit(language, currency: setup.base.currency).isEmpty ? "" : " " + info.unit(language, currency: setup.base.currency)) }
+        let low = d.ci95.first ?? d.mean, high = d.ci95.last ?? d.mean
+        return "\(info.name(language).lowercased()) \(f(d.mean))" + (low == high ? "" : " (\(f(low)) – \(f(high)))")
     }
 
     /// `share of dialogues served ≥ 80.0 %`.

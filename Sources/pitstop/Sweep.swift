@@ -54,7 +54,7 @@ extension Pitstop {
         }
 
         func run() throws {
-            let stem = fileStem(file)
+            let stem = sweepStem(file)
             let folder = out ?? "Output/" + OutputWriter.safeName(stem)
             if let n = slurmShards {
                 Console.print("docs/cluster/submit-sweep.sh \(shellQuoted(file)) \(shellQuoted(folder)) \(n)")
@@ -131,7 +131,7 @@ extension Pitstop {
                 guard let setup else { throw StudyError("the sweep '\(sweepFile)' the shards name does not load") }
                 let samples = try SweepShards.merge(shards, into: setup)
                 let outcome = SweepOutcome(setup: setup, samples: samples)
-                let folder = out ?? "Output/" + OutputWriter.safeName(fileStem(sweepFile))
+                let folder = out ?? "Output/" + OutputWriter.safeName(sweepStem(sweepFile))
                 let written = try OutputWriter.write(outcome.files(lang, outputFolder: folder), to: folder)
                 switch format {
                 case .json: Console.print(outcome.json)
@@ -161,4 +161,10 @@ struct ShardSpec {
 func shellQuoted(_ word: String) -> String {
     if word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:".contains($0) }) { return word }
     return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// A sweep file's stem without `.sweep`: `mindspotters.sweep.yaml` → `mindspotters`.
+func sweepStem(_ path: String) -> String {
+    let stem = fileStem(path)
+    return stem.hasSuffix(".sweep") ? String(stem.dropLast(6)) : stem
 }
