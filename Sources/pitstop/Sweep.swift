@@ -67,6 +67,7 @@ extension Pitstop {
             try failing {
                 let progress = ProgressLine(unit: "variant-replications")
                 if let shard, let spec = ShardSpec(shard) {
+                    let started = Date()
                     let part = SweepShards.parts(of: setup, into: spec.n)[spec.k - 1]
                     let samples = SweepStudy.run(setup, only: part.variants, comparesWith: part.comparesWith,
                                                  progress: progress.handler)
@@ -74,7 +75,8 @@ extension Pitstop {
                     let file = SweepShards.file(setup: setup, shard: spec.k, of: spec.n, samples: samples)
                     let written = try OutputWriter.add([file], to: out ?? folder + "/shards")
                     Console.print("shard \(spec.k) of \(spec.n): \(part.variants.count) variants"
-                        + (part.comparesWith ? " and the compared-with scenario" : "") + " → \(written[0])")
+                        + (part.comparesWith ? " and the compared-with scenario" : "")
+                        + String(format: " in %.1f s", Date().timeIntervalSince(started)) + " → \(written[0])")
                     return
                 }
                 var samples = SweepStudy.run(setup, progress: progress.handler)
