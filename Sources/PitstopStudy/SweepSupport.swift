@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PitstopModel
 import PitstopScenario
@@ -25,15 +26,19 @@ enum SweepValidation {
     /// value (or path) in the sweep file, once however many variants share it; and each
     /// variant's expected work per replication (for balancing shards).
     static func check(_ variants: [SweepVariant], of sweep: SweepDefinition, days: Int) -> ([Diagnostic], [Double]) {
+        // Every variant is loaded once, on every core; the results are read in variant order.
+        let loaded = ParallelMap.map(variants.count) { i -> (errors: [Diagnostic], work: Double) in
+            let result = load(variants[i], in: sweep)
+            return (result.diagnostics.filter { $0.severity == .error },
+                    result.scenario.map { SweepShards.expectedWork($0, days: days) } ?? 0)
+        }
         var out: [Diagnostic] = []
-        var work: [Double] = []
+        let work = loaded.map(\.work)
         var seen = Set<String>()
-        for variant in variants {
-            let result = load(variant, in: sweep)
-            work.append(result.scenario.map { SweepShards.expectedWork($0, days: days) } ?? 0)
+        for (variant, result) in zip(variants, loaded) {
             // Warnings are the base scenario's (reported once, when it is loaded) or a value
             // equal to the base's ("changes nothing"), which a sweep may well include.
-            for d in result.diagnostics where d.severity == .error {
+            for d in result.errors {
                 var mapped = d
                 if let file = d.location?.file, file.hasPrefix("--set "), let n = Int(file.dropFirst(6)),
                     n >= 1, n <= variant.assignments.count
@@ -103,5 +108,22 @@ struct FNV1a {
     var hex: String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// `transform` of 0..<count on every core, the results in index order.
+enum ParallelMap {
+    static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        let box = Results<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in box.set(i, transform(i)) }
+        return box.values()
+    }
+
+    private final class Results<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [T?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+        func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
     }
 }
