@@ -1,6 +1,7 @@
 import ArgumentParser
 import PitstopReport
 import PitstopScenario
+import PitstopStudy
 
 extension Pitstop {
     /// `pitstop validate FILE...`: check scenarios, diagnostics on stderr.
@@ -34,7 +35,7 @@ extension Pitstop {
             var failed = false
             var errors = 0, warnings = 0
             for file in files {
-                let result = ScenarioLoader.load(path: file, sets: changes.sets)
+                let result = DemandWarnings.load(path: file, sets: changes.sets)
                 ScenarioInput.report(result.diagnostics)
                 let e = result.diagnostics.filter { $0.severity == .error }.count
                 let w = result.diagnostics.count - e
