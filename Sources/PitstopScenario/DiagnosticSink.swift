@@ -36,6 +36,30 @@ final class DiagnosticSink {
         diagnostics.append(diagnostic)
     }
 
+    /// What the sink holds, to be replayed into another (a prepared scenario's problems
+    /// in each load of it).
+    struct Record: Sendable {
+        var diagnostics: [Diagnostic]
+        var errorCount: Int
+        var isFull: Bool
+        var firstDropped: SourceLocation?
+        var suggestionsLeft: Int
+    }
+
+    var record: Record {
+        Record(diagnostics: diagnostics, errorCount: errorCount, isFull: isFull,
+               firstDropped: firstDropped, suggestionsLeft: suggestionsLeft)
+    }
+
+    /// Takes over the state of `record` (an empty sink becomes the one it was).
+    func replay(_ record: Record) {
+        diagnostics = record.diagnostics
+        errorCount = record.errorCount
+        isFull = record.isFull
+        firstDropped = record.firstDropped
+        suggestionsLeft = record.suggestionsLeft
+    }
+
     /// Suggestions left: each costs an edit distance per candidate, so a file with
     /// thousands of bad references must not cost thousands × thousands of them.
     private var suggestionsLeft = 500

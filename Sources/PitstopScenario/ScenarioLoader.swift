@@ -28,23 +28,37 @@ public enum ScenarioLoader {
     }
 
     private static func load(text: String?, path: String, sets: [String]) -> LoadResult {
+        load(PreparedScenario(text: text, path: path), sets: sets)
+    }
+
+    /// Reads and merges the file at `path` and the files reached by `extends` once, for
+    /// loading it with many different `--set`s (a sweep's variants): see
+    /// ``load(_:sets:checkingUnchanged:)``.
+    public static func prepare(path: String) -> PreparedScenario {
+        PreparedScenario(text: nil, path: path)
+    }
+
+    /// Loads a prepared scenario with the `--set`s `sets`: the same result as
+    /// ``load(path:sets:)`` on the files as they were read, without reading or parsing them
+    /// again. With `checkingUnchanged` false, the warnings about an overlay or a `--set`
+    /// that changes nothing are left out (they decode the scenario once more per stage).
+    public static func load(_ prepared: PreparedScenario, sets: [String], checkingUnchanged: Bool = true) -> LoadResult {
         let sink = DiagnosticSink()
-        var chain = ChainLoader(sink: sink)
-        guard let tree = chain.tree(path: path, text: text, reportAt: nil, chain: []) else {
-            return LoadResult(scenario: nil, diagnostics: sink.sorted)
-        }
-        var levels = chain.levels
+        sink.replay(prepared.diagnostics)
+        guard let tree = prepared.tree else { return LoadResult(scenario: nil, diagnostics: sink.sorted) }
+        var budget = prepared.budget
+        var levels = prepared.levels
         var current = tree
         var applier = SetApplier(sink: sink)
         for (offset, text) in sets.enumerated() {
-            guard let assignment = SetAssignment.read(text, index: offset + 1, sink: sink, budget: &chain.budget),
+            guard let assignment = SetAssignment.read(text, index: offset + 1, sink: sink, budget: &budget),
                 let next = applier.apply(assignment, to: current)
             else { continue }
             current = next
             levels.append(ChainLoader.Level(tree: next, origin: .set(assignment)))
         }
         let scenario = ScenarioDecoder(sink: sink).decode(current)
-        if !sink.hasErrors { warnAboutChangesThatChangeNothing(levels, final: scenario, sink: sink) }
+        if checkingUnchanged, !sink.hasErrors { warnAboutChangesThatChangeNothing(levels, final: scenario, sink: sink) }
         return LoadResult(scenario: sink.hasErrors ? nil : scenario, diagnostics: sink.sorted, tree: current)
     }
 
@@ -79,11 +93,33 @@ public enum ScenarioLoader {
     }
 }
 
+/// A scenario file and the files it `extends`, read, parsed and merged once
+/// (``ScenarioLoader/prepare(path:)``), to be loaded with different `--set`s.
+public struct PreparedScenario: Sendable {
+    /// The merged tree; `nil` when a file of the chain could not be read or parsed.
+    let tree: SourceNode?
+    /// The stages of the tree, base first.
+    let levels: [ChainLoader.Level]
+    /// The problems found in the files, as reported (before sorting).
+    let diagnostics: DiagnosticSink.Record
+    /// The node budget left for `--set` values.
+    let budget: Int
+
+    init(text: String?, path: String) {
+        let sink = DiagnosticSink()
+        var chain = ChainLoader(sink: sink)
+        tree = chain.tree(path: path, text: text, reportAt: nil, chain: [])
+        levels = chain.levels
+        budget = chain.budget
+        diagnostics = sink.record
+    }
+}
+
 /// Reads a file and the chain of files it `extends`, and merges them into one tree.
 struct ChainLoader {
     /// One stage of the tree: the first file of the chain, then each overlay merged onto it.
-    struct Level {
-        enum Origin {
+    struct Level: Sendable {
+        enum Origin: Sendable {
             case file
             case overlay(extendsLocation: SourceLocation)
             case set(SetAssignment)

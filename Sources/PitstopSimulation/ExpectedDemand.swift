@@ -128,6 +128,13 @@ public struct ExpectedDemand: Sendable, Hashable {
         }
     }
 
+    /// Expected visits a week over every persona and site — ``arrivals``' total, without the
+    /// cost of working out the dialogue requests (for balancing work, e.g. a sweep's shards).
+    public static func visitsPerWeek(_ scenario: Scenario) -> Double {
+        let model = CompiledModel(scenario)
+        return model.streams.indices.reduce(0) { $0 + StreamDemand.arrivalsPerWeek(model: model, stream: $1) }
+    }
+
     /// Expected requests per slot at one zone of a site, all personas together.
     public func requests(site: String, zone: String) -> [Double] {
         var total = Array(repeating: 0.0, count: ExpectedDemand.slotsPerWeek)
@@ -175,16 +182,27 @@ struct StreamDemand {
     private let lateShare: Double
     let reachShare: Double
 
-    init(model: CompiledModel, stream s: Int) {
+    /// Arrival rate per minute of the week, minute by minute (the engine's pieces start and
+    /// end on whole minutes).
+    static func ratePerMinute(model: CompiledModel, stream s: Int) -> [Double] {
         let spec = model.streams[s]
-        // Arrival rate per minute of the week, integrated minute by minute (the engine's
-        // pieces start and end on whole minutes).
         var rate = Array(repeating: 0.0, count: StreamDemand.week)
         for k in 0..<Int(spec.segmentCount) {
             let seg = model.segments[Int(spec.segmentStart) + k]
             let from = max(0, min(StreamDemand.week, Int(seg.start))), to = max(from, min(StreamDemand.week, Int(seg.end)))
             for m in from..<to { rate[m] = seg.rate }
         }
+        return rate
+    }
+
+    /// Expected arrivals a week of stream `s` (``perWeek`` without the rest).
+    static func arrivalsPerWeek(model: CompiledModel, stream s: Int) -> Double {
+        ratePerMinute(model: model, stream: s).reduce(0, +)
+    }
+
+    init(model: CompiledModel, stream s: Int) {
+        let spec = model.streams[s]
+        let rate = StreamDemand.ratePerMinute(model: model, stream: s)
         var cumulative = Array(repeating: 0.0, count: StreamDemand.week + 1)
         for m in 0..<StreamDemand.week { cumulative[m + 1] = cumulative[m] + rate[m] }
         self.cumulative = cumulative

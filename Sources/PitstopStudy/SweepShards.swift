@@ -17,8 +17,7 @@ public enum SweepShards {
     /// The expected work of one replication of `scenario`: its expected visits in the
     /// horizon, plus a share for the rota and the staff.
     public static func expectedWork(_ scenario: Scenario, days: Int) -> Double {
-        let demand = ExpectedDemand(scenario)
-        let visitsPerDay = demand.arrivals.reduce(0) { $0 + $1.perWeek } / 7
+        let visitsPerDay = ExpectedDemand.visitsPerWeek(scenario) / 7
         let positions = scenario.staff.count
         return Double(days) * (visitsPerDay + 10 * Double(positions) + 100)
     }

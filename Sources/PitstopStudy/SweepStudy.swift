@@ -12,7 +12,7 @@ public enum SweepStudy {
         let loaded = SweepLoader.load(path: path, knownKPIs: SweepKPIs.names)
         guard let sweep = loaded.sweep else { return (nil, loaded.diagnostics) }
         var diagnostics = loaded.diagnostics
-        let baseResult = ScenarioLoader.load(path: sweep.scenario)
+        let baseResult = DemandWarnings.load(path: sweep.scenario)
         diagnostics += baseResult.diagnostics
         var compareWith: Scenario?
         if let other = sweep.compareWith {
@@ -47,13 +47,14 @@ public enum SweepStudy {
             return (nil, diagnostics)
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let (problems, work) = SweepValidation.check(variants, of: sweep, days: options.days)
+        let prepared = ScenarioLoader.prepare(path: sweep.scenario)
+        let (problems, work) = SweepValidation.check(variants, of: prepared, in: sweep, days: options.days)
         diagnostics += problems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let hash = SweepHash.of(sweep: sweep, options: options)
         let compareWork = compareWith.map { SweepShards.expectedWork($0, days: options.days) }
         return (SweepSetup(sweep: sweep, variants: variants, base: base, compareWith: compareWith, options: options,
-                           hash: hash, variantWork: work, compareWork: compareWork), diagnostics)
+                           hash: hash, variantWork: work, compareWork: compareWork, prepared: prepared), diagnostics)
     }
 
     /// Runs `variants` (indices into the setup's variants; all by default) × replications
@@ -77,7 +78,7 @@ public enum SweepStudy {
                 let simulator = board.simulator(for: s) { subject in
                     switch subjects[subject] {
                     case .compareWith: return Simulator(setup.compareWith!)
-                    case .variant(let v): return Simulator(SweepValidation.scenario(of: setup.variants[v], in: setup.sweep)!)
+                    case .variant(let v): return Simulator(SweepValidation.scenario(of: setup.variants[v], in: setup)!)
                     }
                 }
                 let sample = SweepKPIs.sample(simulator, replication: range.lowerBound + r, options: setup.options)

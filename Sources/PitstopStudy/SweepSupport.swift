@@ -13,22 +13,25 @@ extension SweepKPIs {
 
 /// Checks every variant of a sweep before anything runs.
 enum SweepValidation {
-    /// The scenario of a variant: the sweep's scenario with the variant's `--set`s.
-    static func load(_ variant: SweepVariant, in sweep: SweepDefinition) -> LoadResult {
-        ScenarioLoader.load(path: sweep.scenario, sets: variant.sets)
+    /// The scenario of a variant: the sweep's scenario (read once) with the variant's
+    /// `--set`s. The warnings about a `--set` that changes nothing are left out: a sweep may
+    /// well include the base's own value.
+    static func load(_ variant: SweepVariant, of prepared: PreparedScenario) -> LoadResult {
+        ScenarioLoader.load(prepared, sets: variant.sets, checkingUnchanged: false)
     }
 
-    static func scenario(of variant: SweepVariant, in sweep: SweepDefinition) -> Scenario? {
-        load(variant, in: sweep).scenario
+    static func scenario(of variant: SweepVariant, in setup: SweepSetup) -> Scenario? {
+        if let prepared = setup.prepared { return load(variant, of: prepared).scenario }
+        return ScenarioLoader.load(path: setup.sweep.scenario, sets: variant.sets).scenario
     }
 
     /// Diagnostics of the variants, each problem of a `--set` reported at the parameter's
     /// value (or path) in the sweep file, once however many variants share it; and each
     /// variant's expected work per replication (for balancing shards).
-    static func check(_ variants: [SweepVariant], of sweep: SweepDefinition, days: Int) -> ([Diagnostic], [Double]) {
+    static func check(_ variants: [SweepVariant], of prepared: PreparedScenario, in sweep: SweepDefinition, days: Int) -> ([Diagnostic], [Double]) {
         // Every variant is loaded once, on every core; the results are read in variant order.
         let loaded = ParallelMap.map(variants.count) { i -> (errors: [Diagnostic], work: Double) in
-            let result = load(variants[i], in: sweep)
+            let result = load(variants[i], of: prepared)
             return (result.diagnostics.filter { $0.severity == .error },
                     result.scenario.map { SweepShards.expectedWork($0, days: days) } ?? 0)
         }

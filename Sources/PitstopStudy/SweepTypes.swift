@@ -47,6 +47,9 @@ public struct SweepSetup: Sendable {
     /// Each variant's expected work (for balancing shards), and the compared-with scenario's.
     public let variantWork: [Double]
     public let compareWork: Double?
+    /// The sweep's scenario read and parsed once: each variant is its `--set`s applied to
+    /// it (`nil`: read from the file for each variant).
+    var prepared: PreparedScenario? = nil
 }
 
 /// The samples of a sweep run (or of one shard): per variant index, and of the compared-with

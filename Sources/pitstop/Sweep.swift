@@ -10,10 +10,10 @@ extension Pitstop {
             abstract: "Run the variants of a sweep on the same visitors and answer its target.",
             discussion: """
                 Example:
-                  pitstop sweep Scenarios/sweeps/mindspotters.yaml
-                  pitstop sweep Scenarios/sweeps/mindspotters.yaml --refine --lang da
-                  pitstop sweep Scenarios/sweeps/mindspotters.yaml --shard 2/4     (one part, for a cluster)
-                  pitstop sweep Scenarios/sweeps/mindspotters.yaml --slurm 16      (prints the Slurm submission)
+                  pitstop sweep Scenarios/sweeps/evening-mindspotters.sweep.yaml
+                  pitstop sweep Scenarios/sweeps/evening-mindspotters.sweep.yaml --refine --lang da
+                  pitstop sweep Scenarios/sweeps/evening-mindspotters.sweep.yaml --shard 2/4     (one part, for a cluster)
+                  pitstop sweep Scenarios/sweeps/evening-mindspotters.sweep.yaml --slurm 16      (prints the Slurm submission)
                 Writes sweep.csv, sweep.json, the plots, report.html and (with a target) best.yaml
                 to Output/<sweep stem>/; a shard writes Output/<sweep stem>/shards/shard-K-of-N.json.
                 """)

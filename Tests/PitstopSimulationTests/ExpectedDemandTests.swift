@@ -19,6 +19,16 @@ import Testing
                         sites: [site], personas: [persona])
     }
 
+    /// The quick total a sweep balances its shards by is the arrivals' total.
+    @Test func visitsPerWeekIsTheTotalOfTheArrivals() throws {
+        for scenario in [Self.delayed(), Fixture.library()] {
+            let total = ExpectedDemand(scenario).arrivals.reduce(0) { $0 + $1.perWeek }
+            #expect(total > 0)
+            #expect(abs(ExpectedDemand.visitsPerWeek(scenario) - total) <= 1e-9 * total)
+        }
+        #expect(abs(ExpectedDemand.visitsPerWeek(Self.delayed()) - 42) < 1e-9)
+    }
+
     @Test func requestsArePlacedWhenTheyAreMadeNotWhenTheVisitorArrives() throws {
         let demand = ExpectedDemand(Self.delayed())
         let arrivals = try #require(demand.arrivals.first)
