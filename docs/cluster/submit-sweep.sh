@@ -4,7 +4,7 @@
 #
 #   docs/cluster/submit-sweep.sh SWEEP.yaml OUT N [sbatch options...]
 #
-# Example: docs/cluster/submit-sweep.sh Scenarios/sweeps/mindspotters.yaml /scratch/me/mindspotters 16 --partition=short
+# Example: docs/cluster/submit-sweep.sh Scenarios/sweeps/evening-mindspotters.sweep.yaml /scratch/me/mindspotters 16 --partition=short
 # Logs go to OUT/logs/. Set PITSTOP to the pitstop executable when it is not on PATH; it is
 # passed on to the jobs.
 set -euo pipefail
