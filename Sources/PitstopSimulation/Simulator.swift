@@ -28,6 +28,29 @@ public struct Simulator: Sendable {
     public func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil)
         -> SimulationResults
     {
+        let run = replicate(options, progress: progress, isCancelled: nil)
+        return combine(run.replications, days: run.days, warmupDays: run.warmupDays, replications: run.count,
+                       seed: options.seed)
+    }
+
+    /// ``run(_:progress:)`` that can be stopped: `isCancelled` is asked before each
+    /// replication starts (from worker threads); once it answers true no replication
+    /// starts, and the result is `nil`. A front end whose user has gone away uses it.
+    public func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                    isCancelled: @escaping @Sendable () -> Bool) -> SimulationResults?
+    {
+        let run = replicate(options, progress: progress, isCancelled: isCancelled)
+        guard run.replications.count == run.count else { return nil }
+        return combine(run.replications, days: run.days, warmupDays: run.warmupDays, replications: run.count,
+                       seed: options.seed)
+    }
+
+    /// Runs the replications (every one, unless `isCancelled` stops them) and returns
+    /// the finished ones in replication order.
+    private func replicate(
+        _ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)?
+    ) -> (replications: [ReplicationKPIs], count: Int, days: Int, warmupDays: Int) {
         let days = max(1, options.days)
         let warmupDays = min(max(0, options.warmupDays), days - 1)
         let replications = max(1, options.replications)
@@ -38,7 +61,7 @@ public struct Simulator: Sendable {
         let box = ReplicationBox(count: replications)
 
         @Sendable func work() {
-            while let r = box.claim() {
+            while isCancelled?() != true, let r = box.claim() {
                 let recordDays = r == 0 ? min(days, Simulator.rotaDayLimit) : 0
                 var replication = Replication(model: model, seed: seed, replication: r, days: days,
                                               warmupDays: warmupDays, recordDays: recordDays)
@@ -53,7 +76,7 @@ public struct Simulator: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
-        return combine(box.results(), days: days, warmupDays: warmupDays, replications: replications, seed: seed)
+        return (box.results(), replications, days, warmupDays)
     }
 
     // MARK: - Combining replications

@@ -41,17 +41,40 @@ public struct ComparisonStudy: Sendable {
         let stems = unique(files.map(fileStem), separator: "-")
         let names = uniqueNames(scenarios.map(\.name), stems: stems)
         let results = zip(scenarios, names).map { scenario, name in
-            var relabelled: ProgressHandler?
-            if let progress {
-                relabelled = { p in progress(StudyProgress(label: name, done: p.done, total: p.total)) }
-            }
-            var r = SimulationStudy.run(scenario, options: options, progress: relabelled).results
+            var r = SimulationStudy.run(scenario, options: options, progress: relabelled(progress, name)).results
             r.scenario = name
             return r
         }
         return ComparisonStudy(
             scenarios: scenarios, names: names, stems: stems, files: files, results: results, options: options,
             language: language)
+    }
+
+    /// ``run(_:files:options:language:progress:)`` that stops between replications once
+    /// `isCancelled` answers true, and then throws ``StudyError/cancelled``.
+    public static func run(
+        _ scenarios: [Scenario], files: [String], options: RunOptions, language: ReportLanguage,
+        progress: ProgressHandler? = nil, isCancelled: @escaping @Sendable () -> Bool
+    ) throws(StudyError) -> ComparisonStudy {
+        let stems = unique(files.map(fileStem), separator: "-")
+        let names = uniqueNames(scenarios.map(\.name), stems: stems)
+        var results: [SimulationResults] = []
+        for (scenario, name) in zip(scenarios, names) {
+            var r = try SimulationStudy.run(
+                scenario, options: options, progress: relabelled(progress, name), isCancelled: isCancelled
+            ).results
+            r.scenario = name
+            results.append(r)
+        }
+        return ComparisonStudy(
+            scenarios: scenarios, names: names, stems: stems, files: files, results: results, options: options,
+            language: language)
+    }
+
+    /// `progress` with every report labelled `name`.
+    private static func relabelled(_ progress: ProgressHandler?, _ name: String) -> ProgressHandler? {
+        guard let progress else { return nil }
+        return { p in progress(StudyProgress(label: name, done: p.done, total: p.total)) }
     }
 
     /// The default output folder's name: `<stem A>-vs-<stem B>`.
@@ -130,6 +153,12 @@ public struct ComparisonStudy: Sendable {
             }
         }
         return ComparisonOutputs(input: input, json: json, csv: csv, files: files)
+    }
+
+    /// The report's input — KPI rows, org changes with the org-diff chart, heat maps, hourly
+    /// occupancy, what changed — without rendering the report (what the explorer shows).
+    public func reportInput() throws(StudyError) -> ReportInput {
+        reportInput(try renderDiagrams())
     }
 
     // MARK: Diagrams

@@ -1,0 +1,45 @@
+import Foundation
+import PitstopReport
+import PitstopSimulation
+import PitstopStudy
+import Testing
+
+/// The hooks the explorer needs from the study library: a comparison that can be cancelled
+/// between replications, and the report's input without the report.
+@Suite struct CancellableStudyTests {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    let options = RunOptions(days: 1, warmupDays: 0, replications: 2, seed: 1, jobs: 1)
+
+    func scenarios() throws -> ([String], LoadedScenarios) {
+        let paths = ["Scenarios/traditional.yaml", "Scenarios/pitstop.yaml"].map { Self.root.appendingPathComponent($0).path }
+        let loaded = LoadedScenarios.load(paths)
+        try #require(!loaded.hasErrors)
+        return (paths, loaded)
+    }
+
+    @Test func aCancelledComparisonThrowsCancelled() throws {
+        let (paths, loaded) = try scenarios()
+        #expect(throws: StudyError.cancelled) {
+            try ComparisonStudy.run(loaded.scenarios, files: paths, options: options, language: .en, isCancelled: { true })
+        }
+    }
+
+    @Test func aCancellableComparisonThatRunsToTheEndEqualsThePlainOne() throws {
+        let (paths, loaded) = try scenarios()
+        let plain = ComparisonStudy.run(loaded.scenarios, files: paths, options: options, language: .en)
+        let cancellable = try ComparisonStudy.run(
+            loaded.scenarios, files: paths, options: options, language: .en, isCancelled: { false })
+        #expect(cancellable.json() == plain.json())
+    }
+
+    @Test func theReportInputIsTheOneTheReportIsMadeFrom() throws {
+        let (paths, loaded) = try scenarios()
+        let study = ComparisonStudy.run(loaded.scenarios, files: paths, options: options, language: .da)
+        #expect(try study.reportInput() == study.outputs().input)
+    }
+}
