@@ -63,6 +63,15 @@ public enum ScenarioLoader {
             switch levels[index].origin {
             case .file: break
             case .overlay(let extendsLocation):
+                // The file's own `set:` list belongs to the overlay: it changes nothing only
+                // when the overlay and its `set:` together leave the base as it was.
+                var last = index
+                while last + 1 < levels.count, case .set(let assignment) = levels[last + 1].origin,
+                    let anchor = assignment.anchor, anchor.file == extendsLocation.file
+                {
+                    last += 1
+                }
+                guard let after = decoded[last] else { continue }
                 var renamed = after
                 renamed.name = before.name
                 renamed.description = before.description
