@@ -31,7 +31,9 @@ public enum ScenarioLoader {
         let sink = DiagnosticSink()
         var chain = ChainLoader(sink: sink)
         guard let tree = chain.tree(path: path, text: text, reportAt: nil, chain: []) else {
-            return LoadResult(scenario: nil, diagnostics: sink.sorted)
+            var failed = LoadResult(scenario: nil, diagnostics: sink.sorted)
+            failed.files = chain.files
+            return failed
         }
         var levels = chain.levels
         var current = tree
@@ -45,7 +47,9 @@ public enum ScenarioLoader {
         }
         let scenario = ScenarioDecoder(sink: sink).decode(current)
         if !sink.hasErrors { warnAboutChangesThatChangeNothing(levels, final: scenario, sink: sink) }
-        return LoadResult(scenario: sink.hasErrors ? nil : scenario, diagnostics: sink.sorted, tree: current)
+        var result = LoadResult(scenario: sink.hasErrors ? nil : scenario, diagnostics: sink.sorted, tree: current)
+        result.files = chain.files
+        return result
     }
 
     /// An overlay whose scenario equals its base's (name and description aside), or a
@@ -106,6 +110,8 @@ struct ChainLoader {
     var budget = Limits.maxNodes
     /// The stages, base first; the last is the merged tree.
     private(set) var levels: [Level] = []
+    /// Every file read from disk, as absolute paths with links resolved, in the order read.
+    private(set) var files: [String] = []
 
     init(sink: DiagnosticSink) {
         self.sink = sink
@@ -124,6 +130,7 @@ struct ChainLoader {
             sink.error(.extendsTooDeep(limit: Limits.maxExtendsDepth), at: reportAt)
             return nil
         }
+        if text == nil { files.append(key) }
         guard let text = text ?? SourceReader.read(path: path, display: path, reportAt: reportAt, sink: sink) else { return nil }
         guard let parsed = scenarioRoot(text, path: path, reportAt: reportAt), var entries = parsed.entries else { return nil }
         // `set:` — a list of PATH=VALUE, applied after this file (and what it extends) like `--set`s.

@@ -19,6 +19,8 @@ public final class Explorer: Sendable {
     public let progress = ProgressBoard()
     let runs: BodyCache<RunKey>
     let views: BodyCache<ViewKey>
+    /// Scenarios loaded, kept while their files are unchanged.
+    public let loads = LoadCache()
 
     public init(options: ExplorerOptions) throws(ExplorerError) {
         self.options = options
@@ -35,16 +37,14 @@ public final class Explorer: Sendable {
     public func listing() -> JSONText {
         let files = folder.files()
         let entries = files.map { file -> JSONText in
-            let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
-            let header = WhatIfFile.read(yaml: text, file: file.id).whatIf
-            let loaded = ScenarioLoader.load(path: file.path)
+            let loaded = loads.load(path: file.path)
             let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            let extends = header?.extends.flatMap { written in
-                files.first { $0.path == ChainLoaderPaths.resolve(written, from: file.path) }?.id
-            }
+            // The loader read the file, then the one it extends.
+            let base = loaded.files.dropFirst().first
+            let extends = base.flatMap { path in files.first { $0.path == path }?.id }
             return .object([
                 "id": .string(file.id),
-                "name": .string(loaded.scenario?.name ?? header?.name ?? ScenarioFolder.stem(file.id)),
+                "name": .string(loaded.scenario?.name ?? ScenarioFolder.stem(file.id)),
                 "description": loaded.scenario?.description.map { .string($0) } ?? .null,
                 "extends": extends.map { .string($0) } ?? .null,
                 "errors": .integer(Int64(errors)),
@@ -67,7 +67,7 @@ public final class Explorer: Sendable {
 
     /// Loads a listed file with `sets`; 422 with the diagnostics when it has errors.
     func load(_ file: ScenarioFolder.File, sets: [String] = []) throws(ExplorerError) -> (Scenario, [Diagnostic]) {
-        let result = ScenarioLoader.load(path: file.path, sets: sets)
+        let result = loads.load(path: file.path, sets: sets)
         guard let scenario = result.scenario, !result.hasErrors else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             throw ExplorerError(
@@ -166,7 +166,7 @@ public final class Explorer: Sendable {
         let (sets, language) = try request.validated()
         let file = try file(request.scenario)
         let (original, _) = try load(file)
-        let result = ScenarioLoader.load(path: file.path, sets: sets)
+        let result = loads.load(path: file.path, sets: sets)
         var changes: [InputChange] = []
         if let scenario = result.scenario, !result.hasErrors {
             changes = original.inputChanges(to: scenario).filter { $0.path != "name" && $0.path != "description" }
@@ -226,7 +226,7 @@ public final class Explorer: Sendable {
                 .unprocessableContent,
                 "the what-if changes \(keys) as an overlay; the explorer opens what-ifs kept as a 'set:' list (use pitstop compare for this one)")
         }
-        let result = ScenarioLoader.load(path: file.path, sets: whatIf.sets)
+        let result = loads.load(path: file.path, sets: whatIf.sets)
         return .object([
             "scenario": .string(file.id),
             "sets": .array(whatIf.sets.map { .string($0) }),
@@ -320,13 +320,5 @@ final class ReplicationTally: Sendable {
             done[progress.label] = max(done[progress.label] ?? 0, progress.done)
             return done.values.reduce(0, +)
         }
-    }
-}
-
-/// `extends` paths resolved as the loader resolves them (relative to the file's folder).
-enum ChainLoaderPaths {
-    static func resolve(_ relative: String, from file: String) -> String {
-        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        return URL(fileURLWithPath: relative, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

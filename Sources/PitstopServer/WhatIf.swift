@@ -35,12 +35,16 @@ public struct WhatIfRequest: Decodable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // A key given as null is a wrong type, not a key left out.
+        func optional<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws -> T? {
+            c.contains(key) ? try c.decode(type, forKey: key) : nil
+        }
         scenario = try c.decode(String.self, forKey: .scenario)
-        baseline = try c.decodeIfPresent(String.self, forKey: .baseline)
-        sets = try c.decodeIfPresent([String].self, forKey: .sets)
-        full = try c.decodeIfPresent(Bool.self, forKey: .full)
-        lang = try c.decodeIfPresent(String.self, forKey: .lang)
-        ticket = try c.decodeIfPresent(String.self, forKey: .ticket)
+        baseline = try optional(String.self, .baseline)
+        sets = try optional([String].self, .sets)
+        full = try optional(Bool.self, .full)
+        lang = try optional(String.self, .lang)
+        ticket = try optional(String.self, .ticket)
     }
 
     /// Most `--set`s a request may hold, and most characters in one.

@@ -4,6 +4,7 @@
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
 #   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
 #   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
+#   5. the explorer (`pitstop serve`) under one user and under eight at once
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -17,3 +18,6 @@ bash Tests/Benchmarks/load.sh
 echo
 echo "== Import: a 10,000-row Danish HR export =="
 bash Tests/Benchmarks/import.sh
+echo
+echo "== Explorer: pitstop serve, one user and eight at once =="
+bash Tests/Benchmarks/explorer.sh

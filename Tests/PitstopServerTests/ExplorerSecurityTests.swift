@@ -138,6 +138,7 @@ import Testing
                 (#"{"scenario": "little.yaml", "set": ["a=1"]}"#, "unknown key 'set' in the body; did you mean 'sets'?"),
                 (#"{"scenario": "little.yaml", "lang": "fr"}"#, "unknown language 'fr'"),
                 (#"{"scenario": "little.yaml", "ticket": "../x"}"#, "a ticket is"),
+                (#"{"scenario": "little.yaml", "ticket": null}"#, "'ticket' needs a value"),
                 (#"{"scenario": "little.yaml", "sets": [\#((0...WhatIfRequest.maxSets).map { _ in "\"a=1\"" }.joined(separator: ","))]}"#,
                  "at most 500 --sets"),
             ]
