@@ -36,7 +36,7 @@ def main(binary, output, lang="en"):
     folder = os.path.join(work, "scenarios")
     shutil.copytree(os.path.join(ROOT, "Scenarios"), folder)
     server = Server(binary, folder)
-    driver = browser(width=1600, height=1000)
+    driver = browser(width=1600, height=1150)
     try:
         driver.get(f"{server.url}?lang={lang}&scenario=pitstop.yaml")
         WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
@@ -48,7 +48,7 @@ def main(binary, output, lang="en"):
         driver.find_element(By.CSS_SELECTOR, "details.people > summary").click()
         driver.find_element(By.ID, "run").click()
         WebDriverWait(driver, 300).until(EC.visibility_of_element_located((By.ID, "kpi-table")))
-        driver.execute_script("window.scrollTo(0, 0); document.getElementById('result-title').scrollIntoView({block: 'start'});")
+        driver.execute_script("window.scrollTo(0, 0); document.querySelector('.panel').scrollTop = 0;")
         driver.save_screenshot(output)
         errors = console_errors(driver)
     finally:
