@@ -11,9 +11,9 @@ extension Pitstop {
             abstract: "Serve the explorer: try restructurings in a browser, on the same simulated visitors.",
             discussion: """
                 Example:
-                  pitstop serve                       (the bundled Scenarios/, on http://127.0.0.1:8080/)
+                  pitstop serve                  (the bundled Scenarios/ on port 8080)
                   pitstop serve my-scenarios --port 0
-                  pitstop serve --host 0.0.0.0        (other machines: needs the access token it prints)
+                  pitstop serve --host 0.0.0.0   (for other machines, with a token)
                 Prints the address to open; Ctrl-C stops the server (exit status 0).
                 Binds 127.0.0.1 unless --host says otherwise; any other host requires an access
                 token (generated when --token is not given), sent by the page with every call.
@@ -64,7 +64,9 @@ extension Pitstop {
                 }
             }
             if let failure {
-                printError("error: cannot serve on \(host):\(port): \(failure)")
+                let reason = "\(failure)".contains("Address already in use")
+                    ? "the port is in use (choose another with --port, or --port 0 for a free one)" : "\(failure)"
+                printError("error: cannot serve on \(host):\(port): \(reason)")
                 throw ExitCode.failure
             }
             printError("Stopped.")

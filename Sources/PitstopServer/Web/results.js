@@ -8,6 +8,13 @@ export function renderScenario(container, view, words) {
   const f = view.figures;
   const figure = (value, label) => el("li", {}, el("strong", { text: value }), " ", label);
   const warnings = view.diagnostics.filter((d) => d.severity === "warning");
+  /** A list under its heading, folded away when it is long (a comparison with another scenario). */
+  const section = (title, items, list) => {
+    if (items.length <= 12) return el("section", {}, el("h3", { text: title }), list);
+    return el("section", {}, el("details", { class: "long" },
+      el("summary", {}, el("h3", { text: `${title} (${items.length})` })), list));
+  };
+
   replace(container,
     el("h2", { id: "scenario-name", text: view.name }),
     view.description ? el("p", { class: "description", text: view.description }) : null,
@@ -78,8 +85,8 @@ export function renderRun(container, result, words, cached) {
       ? el("ul", { class: "claims", id: "summary" }, result.summary.map((line) => el("li", { text: line })))
       : el("p", { class: "empty", text: words.nothingClear }),
     el("div", { class: "two" },
-      el("section", {}, el("h3", { text: words.inputChanges }), changes),
-      el("section", {}, el("h3", { text: words.orgChanges }),
+      section(words.inputChanges, result.changes, changes),
+      section(words.orgChanges, people,
         people.length ? el("ul", { class: "org-changes", id: "org-changes" }, people) : el("p", { class: "empty", text: words.none }))),
     el("h3", { text: words.orgChartChanges }),
     el("div", { id: "result-org" }, diagram(result.org_chart, words.orgChartChanges, words, "diagram org")),
