@@ -79,8 +79,18 @@ def table_figures(driver):
 
 
 def run_and_wait(driver):
+    """Runs, and waits for the key figures — or fails at once on a page error or a failed run."""
     driver.find_element(By.ID, "run").click()
-    WebDriverWait(driver, RUN_TIMEOUT).until(EC.visibility_of_element_located((By.ID, "kpi-table")))
+
+    def finished(d):
+        errors = [e for e in console_errors(d)]
+        if errors:
+            raise Failure(f"the page failed while running: {errors}")
+        if "bad" in d.find_element(By.ID, "status").get_attribute("class"):
+            raise Failure(f"the run failed: {d.find_element(By.ID, 'status').text}")
+        return EC.visibility_of_element_located((By.ID, "kpi-table"))(d)
+
+    WebDriverWait(driver, RUN_TIMEOUT).until(finished)
 
 
 def main(binary):

@@ -8,13 +8,6 @@ export function renderScenario(container, view, words) {
   const f = view.figures;
   const figure = (value, label) => el("li", {}, el("strong", { text: value }), " ", label);
   const warnings = view.diagnostics.filter((d) => d.severity === "warning");
-  /** A list under its heading, folded away when it is long (a comparison with another scenario). */
-  const section = (title, items, list) => {
-    if (items.length <= 12) return el("section", {}, el("h3", { text: title }), list);
-    return el("section", {}, el("details", { class: "long" },
-      el("summary", {}, el("h3", { text: `${title} (${items.length})` })), list));
-  };
-
   replace(container,
     el("h2", { id: "scenario-name", text: view.name }),
     view.description ? el("p", { class: "description", text: view.description }) : null,
@@ -40,6 +33,13 @@ function verdict(kpi) {
 
 function cell(value, range, className = "val") {
   return el("td", { class: className }, el("span", { text: value }), range ? el("span", { class: "ci", text: range }) : null);
+}
+
+/** A list under its heading, folded away when it is long (a comparison with another scenario). */
+function section(title, items, list) {
+  if (items.length <= 12) return el("section", {}, el("h3", { text: title }), list);
+  return el("section", {}, el("details", { class: "long" },
+    el("summary", {}, el("h3", { text: `${title} (${items.length})` })), list));
 }
 
 /** A finished run: key figures, the summary, what changed, the diagrams. */
