@@ -243,12 +243,14 @@ public final class Explorer: Sendable {
             : RunLengthChoice(replications: options.interactiveReplications, days: options.interactiveDays)
     }
 
+    /// What a run's answer depends on: the two scenarios as loaded (so a changed file is a
+    /// new run, and two lists of `--set`s that give the same what-if are one), their ids
+    /// (they name files in the answer), the options and the language.
     struct RunKey: Hashable, Sendable {
         let baselineID: String
         let scenarioID: String
         let baseline: Scenario
         let whatIf: Scenario
-        let sets: [String]
         let options: RunOptions
         let language: ReportLanguage
     }
@@ -282,7 +284,7 @@ public final class Explorer: Sendable {
         }
         options.jobs = 0
         let key = RunKey(baselineID: baselineFile.id, scenarioID: whatIf.file.id, baseline: baseline,
-                         whatIf: whatIf.scenario, sets: sets, options: options, language: language)
+                         whatIf: whatIf.scenario, options: options, language: language)
         return PreparedRun(key: key, baselineFile: baselineFile, baseline: baseline, whatIf: whatIf, options: options,
                            length: length, language: language, ticket: request.ticket)
     }

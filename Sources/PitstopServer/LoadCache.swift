@@ -33,7 +33,7 @@ public final class LoadCache: Sendable {
     public let capacity: Int
     private let state = Mutex(State())
 
-    public init(capacity: Int = 64) {
+    public init(capacity: Int = 32) {
         self.capacity = max(1, capacity)
     }
 

@@ -189,6 +189,10 @@ import Testing
             let again = try await client.execute(uri: "/api/runs", method: .post, body: body(request))
             #expect(again.headers[HTTPField.Name("X-Pitstop-Cache")!] == "hit")
             #expect(again.body == first.body)
+            // The same what-if written in another order is the same run.
+            let reordered = try await client.execute(uri: "/api/runs", method: .post, body: body(
+                #"{"scenario": "little.yaml", "sets": ["staff.anna.unit=main-team", "staff.lib-main.count=2"]}"#))
+            #expect(reordered.headers[HTTPField.Name("X-Pitstop-Cache")!] == "hit")
         }
     }
 
