@@ -1,7 +1,7 @@
 # Pitstop — developer entry points. `make run` and `make test` are the quick start.
 SWIFT      ?= swift
 APT_PKGS   := libgraphviz-dev librsvg2-dev pkgconf fonts-liberation2 chromium
-BENCH_PKGS := graphviz python3-venv time
+BENCH_PKGS := graphviz python3-venv time python3-yaml
 # The explorer's browser test: Debian's chromium-driver and Selenium, used through /usr/bin/python3.
 TEST_PKGS  := chromium-driver python3-selenium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -77,7 +77,7 @@ let package = Package(
         // Shared test support (not API): an SVG reader for the rendering and diagram tests.
         .target(name: "_PitstopTestSupport", path: "Tests/_PitstopTestSupport"),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "_PitstopTestSupport"]),
-        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "PitstopScenario", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "SVGRasterisingTests", dependencies: ["SVGRasterising"]),
         .testTarget(name: "PitstopDeckTests", dependencies: [

@@ -8,7 +8,7 @@
 public enum DOTEscape {
     /// The body of a quoted plain label (without the quotes): `\` → `\\`, `"` → `\"`,
     /// `&` → `&amp;`, a line break → `\n` (a centred line break), other control characters
-    /// → a space. The result never ends in a lone backslash.
+    /// (C0, DEL and C1) → a space. The result never ends in a lone backslash.
     ///
     /// `"a\"b & &lt;x&gt; \N"` comes out as the literal text `a\"b & &lt;x&gt; \N`.
     public static func plain(_ text: String) -> String {
@@ -23,7 +23,7 @@ public enum DOTEscape {
             case "&": out += "&amp;"
             case "\r": out += "\\n"
             case "\n": if !previousWasCR { out += "\\n" }
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
+            case _ where isControl(scalar): out += " "
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -37,8 +37,9 @@ public enum DOTEscape {
 
     /// Text for inside an HTML-like label: `&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`,
     /// `"` → `&quot;`, `'` → `&#39;`, `\` → `\\` (2.42 substitutes `\N`, `\G`, `\E` and
-    /// `\\` in HTML text too), a line break → `<BR/>`; other control characters (not
-    /// allowed in XML) → a space.
+    /// `\\` in HTML text too), a line break → `<BR/>`; other control characters (C0, DEL
+    /// and C1: not allowed in XML, or discouraged) and the noncharacters U+FFFE and U+FFFF
+    /// → a space.
     public static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -54,7 +55,7 @@ public enum DOTEscape {
             case "'": out += "&#39;"
             case "\r": out += "<BR/>"
             case "\n": if !previousWasCR { out += "<BR/>" }
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value):
+            case _ where isControl(scalar) || (0xFFFE...0xFFFF).contains(scalar.value):
                 out += " "
             default: out.unicodeScalars.append(scalar)
             }
@@ -72,10 +73,15 @@ public enum DOTEscape {
             switch scalar {
             case "\"": body += "\\\""
             case "\\": body += "\\\\"
-            case _ where scalar.value < 0x20: body += " "
+            case _ where isControl(scalar): body += " "
             default: body.unicodeScalars.append(scalar)
             }
         }
         return "\"" + body + "\""
+    }
+
+    /// C0 controls, DEL and C1 controls: characters no drawing may show.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -54,6 +54,8 @@ struct DiagramWords: Sendable {
     var orgChartTitle: String { pick("Org chart", "Organisationsdiagram") }
     var orgChartBySiteTitle: String { pick("Org chart by site", "Organisationsdiagram efter arbejdssted") }
     var unitsTitle: String { pick("Units", "Enheder") }
+    /// The first page of a paged org chart.
+    var overview: String { pick("Overview", "Overblik") }
     func floorMapTitle(_ site: String) -> String { pick("Floor map: \(site)", "Plantegning: \(site)") }
     var orgChangesTitle: String { pick("Org changes", "Organisationsændringer") }
 
@@ -77,6 +79,10 @@ struct DiagramWords: Sendable {
     func withSubUnits(_ figures: String) -> String { pick("with sub-units: \(figures)", "med underenheder: \(figures)") }
     var leaderForum: String { pick("Leader forum", "Ledelsesforum") }
     func chair(_ who: String) -> String { pick("Chair: \(who)", "Formand: \(who)") }
+    /// Above the chair's name in the forum box.
+    var chairRole: String { pick("Chair", "Formand") }
+    /// The legend of a dashed reporting line by site.
+    var lineToAnotherSite: String { pick("Line to another site", "Linje til et andet arbejdssted") }
     func lead(_ who: String) -> String { pick("Lead: \(who)", "Leder: \(who)") }
     var outsideUnits: String { pick("Outside units", "Uden for enheder") }
     /// An empty unit box.
@@ -88,7 +94,9 @@ struct DiagramWords: Sendable {
     var vacantLegend: String { pick("Vacant", "Ledig") }
     var groupedByUnit: String { pick("people grouped by unit", "personer grupperet efter enhed") }
     var groupedBySite: String { pick("people grouped by home site", "personer grupperet efter primært arbejdssted") }
-    var unitsSubtitle: String { pick("units with headcount and FTE", "enheder med antal personer og årsværk") }
+    var unitsSubtitle: String {
+        pick("units with headcount, FTE and professions", "enheder med antal personer, årsværk og faggrupper")
+    }
 
     // MARK: Org diff
 
@@ -115,14 +123,53 @@ struct DiagramWords: Sendable {
     var noSite: String { pick("no site", "intet arbejdssted") }
     func siteChange(_ from: String, _ to: String) -> String { pick("site \(from) → \(to)", "arbejdssted \(from) → \(to)") }
 
+    // MARK: Journeys
+
+    func journeysTitle(_ perspective: String) -> String { pick("Journeys: \(perspective)", "Brugerrejser: \(perspective)") }
+    func journeysSubtitle(_ personas: Int) -> String {
+        let count = personas == 1 ? pick("1 persona", "1 persona") : pick("\(count(personas)) personas", "\(count(personas)) personaer")
+        return count + pick(" · their routes through the rooms, in order", " · deres ruter gennem rummene, i rækkefølge")
+    }
+    var dialogueStepLegend: String { pick("Where the dialogue is asked for", "Hvor samtalen efterspørges") }
+    var optionalStepLegend: String { pick("A step some take (chance on the arrow)", "Et trin nogle tager (chancen på pilen)") }
+    func visitsAYear(_ n: Double) -> String { pick("\(number(n, decimals: 0)) visits a year", "\(number(n, decimals: 0)) besøg om året") }
+    func arrivalsAnHour(_ n: Double) -> String { pick("\(number(n, decimals: 1)) arrivals an hour", "\(number(n, decimals: 1)) ankomster i timen") }
+    func visitsADay(_ n: Double) -> String { pick("\(number(n, decimals: 1)) visits a day", "\(number(n, decimals: 1)) besøg om dagen") }
+    /// The mean dwell of a step: "stays ≈ 38 min".
+    func dwell(_ minutes: Double) -> String { pick("stays ≈ \(duration(minutes))", "opholder sig ≈ \(duration(minutes))") }
+    /// "Dialogue: 30 % of visits".
+    func dialogueAsked(_ p: Double) -> String { pick("Dialogue: \(percent(p)) of visits", "Samtale: \(percent(p)) af besøgene") }
+    var anyoneOnDuty: String { pick("anyone on duty", "alle på vagt") }
+    func dialogueDuration(_ minutes: Double) -> String { pick("takes ≈ \(duration(minutes))", "varer ≈ \(duration(minutes))") }
+    /// The mean patience: how long a visitor waits for the dialogue before giving up.
+    func patience(_ minutes: Double) -> String {
+        pick("gives up after ≈ \(duration(minutes))", "opgiver efter ≈ \(duration(minutes))")
+    }
+    func askedServedGaveUp(asked: Double, served: Double, gaveUp: Double) -> String {
+        let a = number(asked, decimals: 1), s = number(served, decimals: 1), g = number(gaveUp, decimals: 1)
+        return pick("a day: \(a) asked · \(s) served · \(g) gave up", "om dagen: \(a) spurgte · \(s) fik svar · \(g) opgav")
+    }
+    func waited(share: Double, meanMinutes: Double) -> String {
+        pick("\(percent(share)) had to wait, \(duration(meanMinutes)) on average",
+             "\(percent(share)) måtte vente, i gennemsnit \(duration(meanMinutes))")
+    }
+    /// Minutes as "38 min", "2.5 h" from 90 minutes on, "≥ 1,000 h" beyond that.
+    func duration(_ minutes: Double) -> String {
+        guard minutes.isFinite, minutes >= 0 else { return "– min" }
+        if minutes < 90 { return "\(number(minutes, decimals: minutes < 10 ? 1 : 0)) min" }
+        let hours = minutes / 60
+        if hours < 1000 { return number(hours, decimals: 1) + pick(" h", " t") }
+        return pick("≥ 1,000 h", "≥ 1.000 t")
+    }
+
     // MARK: Floor maps
 
     func floorSize(_ width: Double, _ depth: Double) -> String {
         let w = number(width, decimals: 1), d = number(depth, decimals: 1)
         return pick("Floor \(w) × \(d) m", "Gulv \(w) × \(d) m")
     }
-    /// The scale bar: "10 m".
-    func metres(_ length: Double) -> String { "\(number(length, decimals: 0)) m" }
+    /// The scale bar: "10 m", "0.5 m".
+    func metres(_ length: Double) -> String { "\(number(length, decimals: length < 1 ? 3 : 0)) m" }
     func capacity(_ limit: Int) -> String { pick("cap. \(count(limit))", "kap. \(count(limit))") }
     var noLimit: String { pick("no limit", "ingen grænse") }
     /// A zone without a value on a heat map.
@@ -133,7 +180,7 @@ struct DiagramWords: Sendable {
     var userPerspective: String { pick("User perspective", "Brugerperspektiv") }
     var occupancy: String { pick("Occupancy", "Belægning") }
     var sharedNoPerspective: String { pick("Shared / no perspective", "Fælles / intet perspektiv") }
-    var walkableLink: String { pick("Walkable link", "Gangforbindelse") }
+    var walkway: String { pick("Walkway (door or passage)", "Gangforbindelse (dør eller passage)") }
     /// The flows legend; `max` already formatted.
     func walksADay(max: String) -> String { pick("Walks a day, the main ones (max \(max))", "Gange pr. dag, de største (maks. \(max))") }
     var meanOccupancy: String { pick("Mean occupancy", "Gennemsnitlig belægning") }

@@ -80,20 +80,37 @@ public enum HeatBand: String, CaseIterable, Sendable {
 
 /// Floor maps as DOT for the `nop` layout: every zone pinned at its place on the floor.
 ///
-/// Zones are boxes at their metre coordinates (``FloorMap/pointsPerMetre`` points a metre,
-/// y up), labelled with name and capacity and coloured by perspective, or by heat band when
-/// an overlay is given (then with the share in the label). Links between zones are dashed
-/// lines; overlay flows are lines whose width follows the number of visitors. A scale bar
-/// and a legend sit beside the floor. Node ids: `floor`, `z1`… (zone order), `scale`,
-/// `scale_label`, `legend`. Words and numbers are in `language`; the overlay title is drawn as
-/// given.
+/// The floor is drawn to fit ``maximumFloorSize`` (``scale(width:depth:)`` points a metre,
+/// y up), each zone a box labelled with its name and capacity and coloured by perspective, or
+/// by heat band when an overlay is given (then with the share in the label). A label that
+/// does not fit its zone at ``minimumLabelSize`` goes outside the floor, above or below it,
+/// with a leader line to a dot at the zone's centre. Walkways (`links`) are short dark
+/// marks across the shared wall (a door) or across the gap between two zones, never shorter
+/// than ``minimumWalkwayLength``; overlay flows are the same marks in blue, as wide as the
+/// number of walks, with the number beside them. A scale bar and a legend sit beside the
+/// floor. Node ids: `floor`, `z1`… (zone order), `a1`…/`n1`… (a zone's anchor dot and
+/// outside label), `w1a`/`w1b` (the ends of walkway 1) and `w1n` (its number), `scale`,
+/// `scale_label`, `legend`. Words and numbers are in `language`; the overlay title is drawn
+/// as given.
 public enum FloorMap {
-    /// Drawing scale.
-    public static let pointsPerMetre = 12.0
+    /// The box the floor is drawn to fit, in points: a floor fills its width or its depth.
+    public static let maximumFloorSize = (width: 720.0, depth: 540.0)
+    /// The smallest text on a floor map, in points (zone labels included): 8 pt, about 7
+    /// when the whole map is fitted to a slide — above ``PageShape/minimumLegiblePointSize``.
+    public static let minimumLabelSize = 8.0
+    /// The shortest walkway mark, in points.
+    public static let minimumWalkwayLength = 14.0
     /// At most this many walks between zones are drawn, the largest first.
     public static let flowsShown = 8
     /// Walks smaller than this share of the largest are not drawn.
     public static let flowShareShown = 0.1
+
+    /// Points a metre for a floor of `width` × `depth` metres: the floor fills
+    /// ``maximumFloorSize`` (0 for an empty or non-finite floor).
+    public static func scale(width: Double, depth: Double) -> Double {
+        guard width > 0, depth > 0, width.isFinite, depth.isFinite else { return 0 }
+        return min(maximumFloorSize.width / width, maximumFloorSize.depth / depth)
+    }
 
     public static func dot(
         site: Site, in scenario: Scenario, overlay: FloorMapOverlay? = nil, idPrefix: String? = nil,
@@ -103,18 +120,89 @@ public enum FloorMap {
     }
 }
 
+/// A rectangle in points, y up.
+struct Rect: Hashable {
+    var x0: Double, y0: Double, x1: Double, y1: Double
+    var width: Double { x1 - x0 }
+    var height: Double { y1 - y0 }
+    var centre: (x: Double, y: Double) { ((x0 + x1) / 2, (y0 + y1) / 2) }
+}
+
+/// Where a walkway between two zones is drawn: a segment across their shared wall, or
+/// across the gap between them, at least `minimumLength` long and reaching `inset` into both.
+func walkwaySegment(_ a: Rect, _ b: Rect, minimumLength: Double, inset: Double)
+    -> (start: (x: Double, y: Double), end: (x: Double, y: Double))
+{
+    let overlapX = min(a.x1, b.x1) - max(a.x0, b.x0)
+    let overlapY = min(a.y1, b.y1) - max(a.y0, b.y0)
+    let gapX = max(b.x0 - a.x1, a.x0 - b.x1)
+    let gapY = max(b.y0 - a.y1, a.y0 - b.y1)
+    let from: (x: Double, y: Double)
+    let to: (x: Double, y: Double)
+    var direction: (x: Double, y: Double)?  // across the wall, when there is one
+    // Across a wall: at the middle of what the zones share. Across a gap (a walk through other
+    // zones): a quarter of the way along, clear of the labels at the middle of those zones.
+    let along = gapX > 0 || gapY > 0 ? 0.25 : 0.5
+    if overlapY > 0, gapX >= 0 {  // side by side: a horizontal mark across the wall or gap
+        let y = max(a.y0, b.y0) + along * overlapY
+        from = (a.x1 <= b.x0 ? a.x1 : a.x0, y)
+        to = (a.x1 <= b.x0 ? b.x0 : b.x1, y)
+        direction = (a.x1 <= b.x0 ? 1 : -1, 0)
+    } else if overlapX > 0, gapY >= 0 {  // one above the other: a vertical mark
+        let x = max(a.x0, b.x0) + along * overlapX
+        from = (x, a.y1 <= b.y0 ? a.y1 : a.y0)
+        to = (x, a.y1 <= b.y0 ? b.y0 : b.y1)
+        direction = (0, a.y1 <= b.y0 ? 1 : -1)
+    } else if gapX >= 0, gapY >= 0 {  // diagonal: nearest corner to nearest corner
+        from = (a.x1 <= b.x0 ? a.x1 : a.x0, a.y1 <= b.y0 ? a.y1 : a.y0)
+        to = (a.x1 <= b.x0 ? b.x0 : b.x1, a.y1 <= b.y0 ? b.y0 : b.y1)
+    } else {  // overlapping zones (never valid): centre to centre
+        from = a.centre
+        to = b.centre
+    }
+    var dx = to.x - from.x, dy = to.y - from.y
+    var length = (dx * dx + dy * dy).squareRoot()
+    if let direction {
+        (dx, dy, length) = (direction.x, direction.y, 1)
+    } else if !(length > 0) {  // touching corners: along the line between the centres
+        dx = b.centre.x - a.centre.x
+        dy = b.centre.y - a.centre.y
+        length = (dx * dx + dy * dy).squareRoot()
+        if !(length > 0) { (dx, dy, length) = (1, 0, 1) }
+    }
+    let ux = dx / length, uy = dy / length
+    let gap = (to.x - from.x) * ux + (to.y - from.y) * uy
+    let half = max(gap + 2 * inset, minimumLength) / 2
+    let mid = ((from.x + to.x) / 2, (from.y + to.y) / 2)
+    return ((mid.0 - ux * half, mid.1 - uy * half), (mid.0 + ux * half, mid.1 + uy * half))
+}
+
 struct FloorMapBuilder {
     let site: Site
     let scenario: Scenario
     let overlay: FloorMapOverlay?
     let idPrefix: String?
     let words: DiagramWords
-    let s = FloorMap.pointsPerMetre
+
+    static let walkwayColour = "#37414D"
+    static let flowColour = "#1F5F8B"
+    static let leaderColour = "#5B6570"
 
     /// Zones with a unique id, in file order.
     var zones: [Zone] {
         var seen = Set<String>()
         return site.zones.filter { seen.insert($0.id).inserted }
+    }
+
+    /// A zone label that did not fit its zone.
+    struct OutsideLabel {
+        var zone: Int  // index into zones
+        var markup: String
+        var width: Double
+        var height: Double
+        var row = 0
+        var x: Double = 0
+        var y: Double = 0
     }
 
     func build() -> String {
@@ -123,6 +211,11 @@ struct FloorMapBuilder {
         let colours = Palette.perspectiveColours(scenario)
         let floorWidth = max(site.floor.width, zones.map { $0.at.x + $0.size.x }.max() ?? 0, 1)
         let floorDepth = max(site.floor.depth, zones.map { $0.at.y + $0.size.y }.max() ?? 0, 1)
+        let s = FloorMap.scale(width: floorWidth, depth: floorDepth)
+        let floorRect = Rect(x0: 0, y0: 0, x1: floorWidth * s, y1: floorDepth * s)
+        let rects = zones.map {
+            Rect(x0: $0.at.x * s, y0: $0.at.y * s, x1: ($0.at.x + $0.size.x) * s, y1: ($0.at.y + $0.size.y) * s)
+        }
 
         w.open("graph \"floormap\"")
         let title = "<B>" + H.text(site.name) + "</B>"
@@ -145,15 +238,16 @@ struct FloorMapBuilder {
 
         // The floor, drawn first so zones sit on it.
         w.node("floor", [
-            ("label", V.html(H.font(" ", size: 1))), ("pos", pos(floorWidth / 2, floorDepth / 2)),
-            ("width", inches(floorWidth)), ("height", inches(floorDepth)),
+            ("label", V.q("")), ("pos", point(floorRect.centre.x, floorRect.centre.y)),
+            ("width", inches(floorRect.width)), ("height", inches(floorRect.height)),
             ("fillcolor", V.q("#FBFAF6")), ("color", V.q("#6B7480")), ("penwidth", "2"),
         ])
 
-        // Zones.
+        // Zones; labels that do not fit are kept for outside the floor.
         var usedPerspectives = Set<String>()
         var neutralUsed = false
         var nodeID: [String: String] = [:]
+        var outside: [OutsideLabel] = []
         for (index, zone) in zones.enumerated() {
             let id = "z\(index + 1)"
             nodeID[zone.id] = id
@@ -177,26 +271,59 @@ struct FloorMapBuilder {
                 neutralUsed = true
             }
             let capacity = zone.capacity.limit.map(words.capacity) ?? words.noLimit
-            w.node(id, [
-                ("label", V.html(zoneLabel(zone, capacity: capacity, value: valueLine))),
-                ("pos", pos(zone.at.x + zone.size.x / 2, zone.at.y + zone.size.y / 2)),
-                ("width", inches(zone.size.x)), ("height", inches(zone.size.y)),
+            let rect = rects[index]
+            var attributes: [(String, String)] = [
+                ("pos", point(rect.centre.x, rect.centre.y)), ("width", inches(rect.width)), ("height", inches(rect.height)),
                 ("fillcolor", V.q(fill)), ("color", V.q(border)),
-            ])
+            ]
+            if let inside = insideLabel(zone.name, in: rect, capacity: capacity, value: valueLine) {
+                attributes.insert(("label", V.html(inside)), at: 0)
+            } else {
+                attributes.insert(("label", V.q("")), at: 0)
+                outside.append(outsideLabel(zone.name, zone: index, capacity: capacity, value: valueLine))
+            }
+            w.node(id, attributes)
         }
 
-        // Scale bar: the largest round length up to a quarter of the floor width.
-        let bar = [100.0, 50, 20, 10, 5, 2, 1].first { $0 <= floorWidth / 4 } ?? 1
-        let barY = -1.6
+        // Outside labels in rows above and below the floor, each over its zone where it can be.
+        let bandGap = 16.0, rowHeight = 30.0
+        var below: [OutsideLabel] = [], above: [OutsideLabel] = []
+        for label in outside {
+            if rects[label.zone].centre.y <= floorRect.centre.y { below.append(label) } else { above.append(label) }
+        }
+        let belowRows = arrangeInRows(&below, rects: rects, floor: floorRect)
+        _ = arrangeInRows(&above, rects: rects, floor: floorRect)
+        for i in below.indices { below[i].y = -(bandGap + rowHeight * (Double(below[i].row) + 0.5)) }
+        for i in above.indices { above[i].y = floorRect.y1 + bandGap + rowHeight * (Double(above[i].row) + 0.5) }
+        let placed = (below + above).sorted { $0.zone < $1.zone }
+        for label in placed {
+            let centre = rects[label.zone].centre
+            w.node("a\(label.zone + 1)", [
+                ("label", V.q("")), ("shape", "point"), ("width", "0.07"), ("height", "0.07"),
+                ("pos", point(centre.x, centre.y)), ("fillcolor", V.q(Self.leaderColour)), ("color", V.q(Self.leaderColour)),
+            ])
+            w.node("n\(label.zone + 1)", [
+                ("label", V.html(label.markup)), ("shape", "box"), ("fixedsize", "false"), ("width", "0.1"), ("height", "0.1"),
+                ("margin", V.q("0.05,0.03")), ("style", V.q("rounded,filled")), ("fillcolor", V.q("white")),
+                ("color", V.q("#C9CED4")), ("penwidth", "0.8"), ("pos", point(label.x, label.y)),
+            ])
+            w.edge("a\(label.zone + 1)", "n\(label.zone + 1)", [
+                ("color", V.q(Self.leaderColour)), ("penwidth", "0.9"), ("tailclip", "false"),
+            ], directed: false)
+        }
+
+        // Scale bar: the largest round length up to a quarter of the floor width, below everything.
+        let bar = Self.roundLength(atMost: floorWidth / 4)
+        let barY = -(belowRows > 0 ? bandGap + rowHeight * Double(belowRows) + 14 : 19)
         w.node("scale", [
-            ("label", V.html(H.font(" ", size: 1))), ("pos", pos(bar / 2, barY)),
-            ("width", inches(bar)), ("height", inches(0.35)), ("fillcolor", V.q("#3A4350")), ("color", V.q("#3A4350")),
+            ("label", V.q("")), ("pos", point(bar * s / 2, barY)),
+            ("width", inches(bar * s)), ("height", inches(4)), ("fillcolor", V.q("#3A4350")), ("color", V.q("#3A4350")),
             ("penwidth", "0.5"),
         ])
         let barText = words.metres(bar)
         w.node("scale_label", [
             ("label", V.html(H.font(H.text(barText), size: 10))), ("shape", "plaintext"), ("style", V.q("")),
-            ("fixedsize", "false"), ("pos", point(bar * s + 8 + 3.2 * Double(barText.count), barY * s)),
+            ("fixedsize", "false"), ("pos", point(bar * s + 8 + TextMetrics.width(barText, size: 10) / 2, barY)),
         ])
 
         // Legend, to the right of the floor.
@@ -213,54 +340,140 @@ struct FloorMapBuilder {
             }
             if neutralUsed || rows.isEmpty { rows.append(("#EEF0F2", "#8A9099", words.sharedNoPerspective)) }
         }
-        let flowMax = flows(nodeID: nodeID).map(\.value).max()
-        var legend = "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">"
-            + "<B>" + H.text(overlay == nil ? words.userPerspective : words.occupancy) + "</B></TD></TR>"
+        let flowList = flows(nodeID: nodeID)
+        let flowMax = flowList.map(\.value).max()
+        let heading = overlay == nil ? words.userPerspective : words.occupancy
+        var legend = "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">" + "<B>" + H.text(heading) + "</B></TD></TR>"
         for row in rows {
             legend += "<TR>" + ChartStyle.swatchCell(fill: row.fill, border: row.border)
                 + "<TD ALIGN=\"LEFT\">" + H.font(H.text(row.caption), size: 10) + "</TD></TR>"
         }
-        legend += "<TR><TD WIDTH=\"24\">" + H.font(H.text("- -"), size: 10, colour: "#7B848E")
-            + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text(words.walkableLink), size: 10) + "</TD></TR>"
+        var captions = rows.map(\.caption) + [heading]
+        if !site.links.isEmpty {
+            legend += "<TR>" + Self.markCell(colour: Self.walkwayColour, thickness: 4)
+                + "<TD ALIGN=\"LEFT\">" + H.font(H.text(words.walkway), size: 10) + "</TD></TR>"
+            captions.append(words.walkway)
+        }
         if let flowMax {
-            legend += "<TR><TD WIDTH=\"24\">" + H.font("<B>" + H.text("—") + "</B>", size: 12, colour: "#1F5F8B")
-                + "</TD><TD ALIGN=\"LEFT\">" + H.font(H.text(words.walksADay(max: words.number(flowMax, decimals: 0))), size: 10) + "</TD></TR>"
+            let caption = words.walksADay(max: words.number(flowMax, decimals: 0))
+            legend += "<TR>" + Self.markCell(colour: Self.flowColour, thickness: 7)
+                + "<TD ALIGN=\"LEFT\">" + H.font(H.text(caption), size: 10) + "</TD></TR>"
+            captions.append(caption)
         }
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + legend + "</TABLE>"
-        let captions = rows.map(\.caption) + [words.walksADay(max: "00000"), words.userPerspective]
-        let legendWidth = 22 + 12 + 10 * 0.58 * Double(captions.map(\.count).max() ?? 10)
-        let legendHeight = Double(rows.count + 3) * 19
+        let legendWidth = 24 + 12 + captions.map { TextMetrics.width($0, size: 10, bold: $0 == heading) }.max()!
+        let legendHeight = Double(captions.count) * 21
         w.node("legend", [
             ("label", V.html(table)), ("shape", "plaintext"), ("style", V.q("")), ("fixedsize", "false"),
-            ("pos", point(floorWidth * s + 24 + legendWidth / 2, floorDepth * s - legendHeight / 2)),
+            ("pos", point(floorRect.x1 + 24 + legendWidth / 2, floorRect.y1 - legendHeight / 2)),
         ])
 
-        // Links and flows.
-        let flowList = flows(nodeID: nodeID)
+        // Walkways: one mark per linked pair, unless a flow is drawn there.
         var flowPairs = Set<String>()
-        for flow in flowList { flowPairs.insert(flow.a + "|" + flow.b) }
-        var drawnLinks = Set<String>()
+        for flow in flowList { flowPairs.insert("\(flow.a)|\(flow.b)") }
+        var drawn = Set<String>()
+        var walkway = 0
+        let index = Dictionary(zones.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for link in site.links {
-            guard let a = nodeID[link.from], let b = nodeID[link.to], a != b else { continue }
-            let (x, y) = ordered(a, b, zones: nodeID)
-            guard !flowPairs.contains(x + "|" + y), drawnLinks.insert(x + "|" + y).inserted else { continue }
-            w.edge(x, y, [("style", "dashed"), ("color", V.q("#7B848E")), ("penwidth", "1.2")], directed: false)
+            guard let i = index[link.from], let j = index[link.to], i != j else { continue }
+            let (a, b) = (min(i, j), max(i, j))
+            guard !flowPairs.contains("\(a)|\(b)"), drawn.insert("\(a)|\(b)").inserted else { continue }
+            walkway += 1
+            mark(&w, number: walkway, rects[a], rects[b], colour: Self.walkwayColour, width: 4, label: nil)
         }
+        // Flows: the same marks in blue, as wide as the walks, with their number.
         if let flowMax, flowMax > 0 {
             for flow in flowList {
-                let width = 1 + 7 * flow.value / flowMax
-                w.edge(flow.a, flow.b, [
-                    ("penwidth", V.num(width, decimals: 2)), ("color", V.q("#1F5F8BB3")),
-                    ("label", V.html(H.font("<B>" + H.text(words.number(flow.value, decimals: 0)) + "</B>", size: 9))),
-                ], directed: false)
+                walkway += 1
+                let label = words.number(flow.value, decimals: 0)
+                mark(&w, number: walkway, rects[flow.a], rects[flow.b], colour: Self.flowColour + "CC",
+                     width: 2 + 7 * flow.value / flowMax, label: label)
             }
         }
         w.close()
         return w.text
     }
 
-    /// Flows between zones of this site, each pair once (in zone order), values added up.
-    func flows(nodeID: [String: String]) -> [(a: String, b: String, value: Double)] {
+    /// One walkway mark: an edge between two pinned end points, and its number beside it.
+    private func mark(
+        _ w: inout DOTWriter, number: Int, _ a: Rect, _ b: Rect, colour: String, width: Double, label: String?
+    ) {
+        let segment = walkwaySegment(a, b, minimumLength: FloorMap.minimumWalkwayLength, inset: 5)
+        let ends = [("w\(number)a", segment.start), ("w\(number)b", segment.end)]
+        for (id, p) in ends {
+            w.node(id, [
+                ("label", V.q("")), ("shape", "point"), ("width", "0.01"), ("height", "0.01"), ("style", "invis"),
+                ("pos", point(p.x, p.y)),
+            ])
+        }
+        w.edge(ends[0].0, ends[1].0, [
+            ("penwidth", V.num(width, decimals: 2)), ("color", V.q(colour)), ("tailclip", "false"), ("headclip", "false"),
+        ], directed: false)
+        guard let label else { return }
+        // The number beside the mark, on the side away from the wall's middle.
+        let dx = segment.end.x - segment.start.x, dy = segment.end.y - segment.start.y
+        let length = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+        let (px, py) = (-dy / length, dx / length)
+        let textWidth = TextMetrics.width(label, size: 9, bold: true) + 6
+        let reach = width / 2 + 3 + (abs(px) > abs(py) ? textWidth / 2 : 7)
+        let mid = ((segment.start.x + segment.end.x) / 2, (segment.start.y + segment.end.y) / 2)
+        w.node("w\(number)n", [
+            ("label", V.html(H.font("<B>" + H.text(label) + "</B>", size: 9, colour: "#1F4E79"))),
+            ("shape", "box"), ("fixedsize", "false"), ("width", "0.1"), ("height", "0.1"), ("margin", V.q("0.03,0.01")),
+            ("style", V.q("rounded,filled")), ("fillcolor", V.q("#FFFFFFD9")), ("penwidth", "0"),
+            ("pos", point(mid.0 + px * reach, mid.1 + py * reach)),
+        ])
+    }
+
+    /// A legend cell holding a short bar of `colour`.
+    static func markCell(colour: String, thickness: Int) -> String {
+        "<TD WIDTH=\"24\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+            + "<TR><TD WIDTH=\"22\" HEIGHT=\"\(thickness)\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"\(colour)\"></TD></TR></TABLE></TD>"
+    }
+
+    /// Places `labels` in rows (sets `row` and `x`) so that none overlap, each as
+    /// near the centre of its zone as it can be; returns the number of rows.
+    private func arrangeInRows(_ labels: inout [OutsideLabel], rects: [Rect], floor: Rect) -> Int {
+        guard !labels.isEmpty else { return 0 }
+        labels.sort { (rects[$0.zone].centre.x, $0.zone) < (rects[$1.zone].centre.x, $1.zone) }
+        let gap = 8.0
+        let total = labels.reduce(0) { $0 + $1.width + gap }
+        let rowCount = max(1, min(labels.count, Int(exactly: (total / max(floor.width, 1)).rounded(.up)) ?? labels.count))
+        for row in 0..<rowCount {
+            let members = Array(stride(from: row, to: labels.count, by: rowCount))
+            // Left to right, pushed right past the previous label; then pulled back inside
+            // the floor's right edge from the right.
+            var right = -Double.infinity
+            for i in members {
+                let wanted = rects[labels[i].zone].centre.x
+                labels[i].x = max(wanted, right + gap + labels[i].width / 2)
+                right = labels[i].x + labels[i].width / 2
+            }
+            var left = Double.infinity
+            for i in members.reversed() {
+                let limit = min(floor.x1 - labels[i].width / 2, left - gap - labels[i].width / 2)
+                labels[i].x = min(labels[i].x, limit)
+                left = labels[i].x - labels[i].width / 2
+            }
+            for i in members { labels[i].row = row }
+        }
+        return rowCount
+    }
+
+    /// The largest of 1, 2 or 5 times a power of ten that is at most `length` (metres).
+    static func roundLength(atMost length: Double) -> Double {
+        guard length.isFinite, length > 0 else { return 1 }
+        var unit = 1.0
+        var steps = 0
+        while unit * 10 <= length && steps < 400 { unit *= 10; steps += 1 }
+        while unit > length && steps < 800 { unit /= 10; steps += 1 }
+        for factor in [5.0, 2, 1] where unit * factor <= length { return unit * factor }
+        return unit
+    }
+
+    /// Flows between zones of this site as zone indexes (lower first), each pair once,
+    /// values added up; only the main ones.
+    func flows(nodeID: [String: String]) -> [(a: Int, b: Int, value: Double)] {
         guard let overlay else { return [] }
         let index = Dictionary(zones.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var sums: [Int: [Int: Double]] = [:]
@@ -268,10 +481,10 @@ struct FloorMapBuilder {
             guard let i = index[link.from], let j = index[link.to], i != j else { continue }
             sums[min(i, j), default: [:]][max(i, j), default: 0] += value
         }
-        var result: [(a: String, b: String, value: Double)] = []
+        var result: [(a: Int, b: Int, value: Double)] = []
         for i in sums.keys.sorted() {
             for j in (sums[i] ?? [:]).keys.sorted() {
-                result.append(("z\(i + 1)", "z\(j + 1)", sums[i]?[j] ?? 0))
+                result.append((i, j, sums[i]?[j] ?? 0))
             }
         }
         // Only the main walks: a map with every trickle drawn is a tangle nobody reads.
@@ -284,62 +497,72 @@ struct FloorMapBuilder {
         return kept.map(\.element)
     }
 
-    private func ordered(_ a: String, _ b: String, zones: [String: String]) -> (String, String) {
-        let ia = Int(a.dropFirst()) ?? 0
-        let ib = Int(b.dropFirst()) ?? 0
-        return ia <= ib ? (a, b) : (b, a)
-    }
-
-    /// A `pos` value from metres.
-    private func pos(_ x: Double, _ y: Double) -> String { point(x * s, y * s) }
-
     /// A `pos` value from points.
     private func point(_ x: Double, _ y: Double) -> String {
         V.q(V.num(x, decimals: 1) + "," + V.num(y, decimals: 1))
     }
 
-    private func inches(_ metres: Double) -> String {
-        V.num(metres * s / 72, decimals: 4)
+    private func inches(_ points: Double) -> String {
+        V.num(points / 72, decimals: 4)
     }
 
-    /// Name, capacity and value, with a font size that fits the zone; the name is wrapped,
-    /// or abbreviated when even 6 pt does not fit.
-    func zoneLabel(_ zone: Zone, capacity: String, value: String?) -> String {
-        let width = max(zone.size.x * s - 6, 8)
-        let height = max(zone.size.y * s - 4, 6)
-        let charWidth = 0.56  // Liberation Sans average advance per point, with margin
-        func fits(size: Double, nameLines: [String], extra: [String]) -> Bool {
-            let lines = nameLines + extra
-            let widest = lines.map { Double($0.count) }.max() ?? 0
-            return widest * charWidth * size <= width && Double(lines.count) * size * 1.18 <= height
-        }
+    /// Name, capacity and value inside the zone, at the largest size from 13 pt down to
+    /// ``FloorMap/minimumLabelSize`` that fits (the name wrapped on up to three lines; the
+    /// capacity left out before the label goes outside); nil when even that does not fit.
+    func insideLabel(_ name: String, in rect: Rect, capacity: String, value: String?) -> String? {
+        let width = rect.width - 10
+        let height = rect.height - 6
+        let smallest = FloorMap.minimumLabelSize
         let extraOptions: [[String]] = value.map { [[$0, capacity], [$0]] } ?? [[capacity], []]
         for extra in extraOptions {
-            for size in stride(from: 13.0, through: 6.0, by: -0.5) {
-                let perLine = max(1, Int(width / (charWidth * size)))
-                let wrapped = Format.wrap(zone.name, width: perLine)
-                if wrapped.count <= 3, fits(size: size, nameLines: wrapped, extra: extra) {
-                    return render(wrapped, extra: extra, size: size, value: value)
+            for size in stride(from: 13.0, through: smallest, by: -1) {
+                let lines = TextMetrics.wrap(name, size: size, maxWidth: width, bold: true)
+                guard lines.count <= 3 else { continue }
+                let extraSize = max(smallest, size - 1)
+                let widest = max(
+                    TextMetrics.width(of: lines, size: size, bold: true),
+                    extra.map { TextMetrics.width($0, size: extraSize, bold: $0 == value) }.max() ?? 0)
+                let tall = Double(lines.count) * TextMetrics.lineHeight(size) + Double(extra.count) * TextMetrics.lineHeight(extraSize)
+                if widest <= width && tall <= height {
+                    return render(lines, extra: extra, size: size, extraSize: extraSize, value: value)
                 }
             }
         }
-        // Nothing fits: one abbreviated line at 6 pt (plus the value when there is room).
-        let size = 6.0
-        let maxChars = max(1, Int(width / (charWidth * size)))
-        let name = [Format.abbreviate(zone.name, to: maxChars)]
-        let extra = value.map { [$0] }.flatMap { fits(size: size, nameLines: name, extra: $0) ? $0 : nil } ?? []
-        return render(name, extra: extra, size: size, value: value)
+        return nil
     }
 
-    private func render(_ nameLines: [String], extra: [String], size: Double, value: String?) -> String {
+    private func render(_ nameLines: [String], extra: [String], size: Double, extraSize: Double, value: String?) -> String {
         var parts = ["<B>" + nameLines.map(H.text).joined(separator: H.br) + "</B>"]
         for line in extra {
             if line == value && line != words.noData {
-                parts.append(H.font("<B>" + H.text(line) + "</B>", size: size + (size >= 8 ? 1 : 0)))
+                parts.append(H.font("<B>" + H.text(line) + "</B>", size: extraSize))
             } else {
-                parts.append(H.font(H.text(line), size: max(6, size - 1), colour: Palette.muted))
+                parts.append(H.font(H.text(line), size: extraSize, colour: Palette.muted))
             }
         }
         return H.font(parts.joined(separator: H.br), size: size)
+    }
+
+    /// The label of a zone too small for it, for outside the floor: the name (on up to two
+    /// lines of about 30 characters), then the value and the capacity.
+    private func outsideLabel(_ name: String, zone: Int, capacity: String, value: String?) -> OutsideLabel {
+        let size = 9.0
+        var lines = TextMetrics.wrap(name, size: size, maxWidth: 150, bold: true)
+        if lines.count > 2 { lines = [lines[0], TextMetrics.truncate(lines[1...].joined(separator: " "), size: size, maxWidth: 150, bold: true)] }
+        var second: [String] = []
+        if let value { second.append(value) }
+        second.append(capacity)
+        let secondLine = second.joined(separator: " · ")
+        var markup = "<B>" + lines.map(H.text).joined(separator: H.br) + "</B>" + H.br
+        if let value, value != words.noData {
+            // The space ends the bold run: renderers drop a space that starts a run, while
+            // Graphviz places the next run after the measured one, space included.
+            markup += H.font("<B>" + H.text(value + "\u{A0}") + "</B>" + H.text("· " + capacity), size: 8)
+        } else {
+            markup += H.font(H.text(secondLine), size: 8, colour: Palette.muted)
+        }
+        let width = max(TextMetrics.width(of: lines, size: size, bold: true), TextMetrics.width(secondLine, size: 8, bold: true)) + 10
+        let height = Double(lines.count) * TextMetrics.lineHeight(size) + TextMetrics.lineHeight(8) + 6
+        return OutsideLabel(zone: zone, markup: H.font(markup, size: size), width: width, height: height)
     }
 }

@@ -65,9 +65,10 @@ public struct OrgChanges: Sendable, Hashable {
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && moved.isEmpty }
 }
 
-/// The other scenario's org chart with the changes against a baseline marked: added people
-/// green ("NEW"), moved people amber ("MOVED from <old unit>"), removed people red and
-/// dashed in a "Removed" box; a legend counts each. Words and numbers are in `language`.
+/// The other scenario's org chart (compact style) with the changes against a baseline
+/// marked: added people green ("NEW"), moved people amber ("MOVED · from <old unit>"),
+/// removed people red and dashed in a "Removed" box; a legend counts each. Words and
+/// numbers are in `language`.
 public enum OrgDiffChart {
     public static func dot(
         baseline: Scenario, other: Scenario, idPrefix: String? = nil, language: DiagramLanguage = .en
@@ -97,6 +98,6 @@ public enum OrgDiffChart {
             byID[id].map { (member: $0, unitName: $0.unit.map { unitNames[$0] ?? $0 }) }
         }
         let diff = DiffMarks(marks: marks, removed: removed, baselineName: baseline.name, otherName: other.name)
-        return PeopleChart(model: OrgModel(other), options: OrgChartOptions(idPrefix: idPrefix, language: language), diff: diff).build()
+        return CompactChart(model: OrgModel(other), options: OrgChartOptions(idPrefix: idPrefix, language: language), diff: diff).build()
     }
 }

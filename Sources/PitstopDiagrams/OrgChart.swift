@@ -1,8 +1,8 @@
 import PitstopModel
 
-/// What an org chart shows and how it groups people.
+/// What an org chart shows, how it groups people and the page it is made for.
 public struct OrgChartOptions: Sendable, Hashable {
-    /// People (one box each), or units only (with headcount and FTE).
+    /// People (one card each), or units only (with headcount, FTE and professions).
     public enum Detail: String, Sendable, CaseIterable {
         case people, units
     }
@@ -14,11 +14,25 @@ public struct OrgChartOptions: Sendable, Hashable {
         case unit, site
     }
 
+    /// How people are drawn.
+    public enum Style: String, Sendable, CaseIterable {
+        /// A box per unit holding its lead and a grid of cards; one line from a manager to
+        /// each team; wide levels wrapped into rows; sized for ``OrgChartOptions/page``.
+        case compact
+        /// The classic tree: a box per person and a line to each from their manager (teams
+        /// over ``OrgChartOptions/stackThreshold`` stacked in one list box).
+        case tree
+    }
+
     public var detail: Detail = .people
     /// Ignored for ``Detail/units``.
     public var groupBy: Grouping = .unit
-    /// A manager's team members without reports of their own are stacked in one list box
-    /// when there are more than this many of them in one group; `Int.max` never stacks.
+    public var style: Style = .compact
+    /// The page the chart is made to fit (compact style and units detail).
+    public var page: PageShape = .slide
+    /// Tree style only: a manager's team members without reports of their own are stacked
+    /// in one list box when there are more than this many of them in one group; `Int.max`
+    /// never stacks.
     public var stackThreshold: Int = 6
     /// Prefix for the SVG element ids (`<prefix>_p1`, `<prefix>_e3`) and the graph id, so
     /// several SVGs can be inlined in one HTML page.
@@ -27,33 +41,73 @@ public struct OrgChartOptions: Sendable, Hashable {
     public var language: DiagramLanguage = .en
 
     public init(
-        detail: Detail = .people, groupBy: Grouping = .unit, stackThreshold: Int = 6, idPrefix: String? = nil,
-        language: DiagramLanguage = .en
+        detail: Detail = .people, groupBy: Grouping = .unit, style: Style = .compact, page: PageShape = .slide,
+        stackThreshold: Int = 6, idPrefix: String? = nil, language: DiagramLanguage = .en
     ) {
         self.detail = detail
         self.groupBy = groupBy
+        self.style = style
+        self.page = page
         self.stackThreshold = stackThreshold
         self.idPrefix = idPrefix
         self.language = language
     }
 }
 
+/// One page of a paged org chart (see ``OrgChart/pages(_:options:)``).
+public struct OrgChartPage: Sendable, Hashable {
+    /// A file-name stem: `org` for a chart on one page; `overview`, then the unit ids.
+    public var name: String
+    /// The page's heading in the chart's language: "Org chart", "Overview", or the unit's name.
+    public var title: String
+    public var dot: String
+    /// The size the layout planned for, in points (0 when not planned).
+    var estimatedWidth = 0.0
+    var estimatedHeight = 0.0
+
+    public init(name: String, title: String, dot: String) {
+        self.name = name
+        self.title = title
+        self.dot = dot
+    }
+}
+
 /// Org charts as DOT for the `dot` layout.
 ///
-/// The organisation sits at the top, the leader forum is a box holding its chair and
-/// members, and people hang under their managers (``ReportingTree``) inside a box per unit
-/// (or per site). Boxes are coloured by the unit's user perspective, with a legend; site
-/// units are neutral grey. Managers have a darker fill and a heavy border, vacancies are
-/// dashed and say "vacant". Node ids are `org`, `p1`… (staff order), `u1`… (unit order),
-/// `l1`… (stacked lists); personal names only ever appear in labels. Words and numbers
-/// follow ``OrgChartOptions/language``.
+/// The default, compact style (``CompactChart``): the leader forum is one box holding its
+/// chair and members; each unit is a box (coloured by its user perspective, with the sites
+/// it covers) holding its lead's card and a grid of its people's cards, its sub-units
+/// beside each other below; one reporting line from a manager to each team; wide levels
+/// wrapped into rows so that the drawing keeps the page's proportions. Managers have a
+/// darker fill and a heavy border, vacancies are dashed and say "vacant"; competences are
+/// shown by name. The tree style draws a box per person instead. Words and numbers follow
+/// ``OrgChartOptions/language``.
 public enum OrgChart {
+    /// The smallest text size an org chart draws, in points (the detail lines of a card).
+    public static let smallestTextSize = CompactChart.smallestText
+
     public static func dot(_ scenario: Scenario, options: OrgChartOptions = .init()) -> String {
         let model = OrgModel(scenario)
-        switch options.detail {
-        case .people: return PeopleChart(model: model, options: options, diff: nil).build()
-        case .units: return UnitsChart(model: model, options: options).build()
+        switch (options.detail, options.style) {
+        case (.units, _): return UnitsChart(model: model, options: options).build()
+        case (.people, .compact): return CompactChart(model: model, options: options, diff: nil).build()
+        case (.people, .tree): return PeopleChart(model: model, options: options, diff: nil).build()
         }
+    }
+
+    /// The org chart as pages that each fit ``OrgChartOptions/page`` legibly: the whole
+    /// chart when its smallest text, fitted to the page, is at least
+    /// ``PageShape/minimumLegiblePointSize``; otherwise an overview (the leader forum and
+    /// the top-level units as summary boxes) and one page per top-level unit, each unit
+    /// that is still too large paged the same way into its sub-units. Compact style, people
+    /// detail, grouped by unit (other options give the one chart of ``dot(_:options:)``).
+    public static func pages(_ scenario: Scenario, options: OrgChartOptions = .init()) -> [OrgChartPage] {
+        let words = DiagramWords(options.language)
+        guard options.detail == .people, options.style == .compact, options.groupBy == .unit else {
+            return [OrgChartPage(name: "org", title: words.orgChartTitle, dot: dot(scenario, options: options))]
+        }
+        let model = OrgModel(scenario)
+        return CompactPages(model: model, options: options).pages()
     }
 }
 
@@ -74,6 +128,7 @@ struct OrgModel {
     let chair: String?
     let forumMembers: [String]  // without the chair
     let siteNames: [String: String]
+    let competenceName: [String: String]
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -108,9 +163,48 @@ struct OrgModel {
         var siteNames: [String: String] = [:]
         for site in scenario.sites where siteNames[site.id] == nil { siteNames[site.id] = site.name }
         self.siteNames = siteNames
+        var competenceName: [String: String] = [:]
+        for competence in scenario.competences where competenceName[competence.id] == nil {
+            competenceName[competence.id] = competence.name.isEmpty ? competence.id : competence.name
+        }
+        self.competenceName = competenceName
     }
 
     var inForum: Set<String> { Set(forumMembers + (chair.map { [$0] } ?? [])) }
+
+    /// Competence names for ids, in order, without repeats: the scenario's `name`, the id
+    /// only for a competence the scenario does not declare.
+    func competenceNames(_ ids: [String]) -> [String] {
+        ids.uniqued().map { competenceName[$0] ?? $0 }
+    }
+
+    /// A person's unit and the units above it, nearest first (empty outside every unit).
+    func unitChain(of member: StaffMember) -> [String] {
+        guard var id = member.unit, unitByID[id] != nil else { return [] }
+        var chain = [id]
+        var seen: Set<String> = [id]
+        while let unit = unitByID[id], let parent = parent(of: unit), seen.insert(parent).inserted {
+            chain.append(parent)
+            id = parent
+        }
+        return chain
+    }
+
+    /// "Bibliotekar ×7 · Pædagog ×3 · +2": the professions of `people`, most frequent first
+    /// (ties in the order met), at most four named.
+    func professionSummary(_ people: [StaffMember], words: DiagramWords) -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for member in people {
+            guard let id = member.profession, !id.isEmpty else { continue }
+            if counts[id] == nil { order.append(id) }
+            counts[id, default: 0] += 1
+        }
+        let ranked = order.enumerated().sorted { (counts[$0.element] ?? 0, -$0.offset) > (counts[$1.element] ?? 0, -$1.offset) }.map(\.element)
+        var parts = ranked.prefix(4).map { ProfessionNames.name(of: $0, in: words.language) + " ×" + words.count(counts[$0] ?? 0) }
+        if ranked.count > 4 { parts.append("+\(ranked.count - 4)") }
+        return parts.joined(separator: " · ")
+    }
 
     func isManager(_ id: String) -> Bool { !(reports[id] ?? []).isEmpty }
 
@@ -228,12 +322,15 @@ extension Array where Element == Perspective {
 enum ChartStyle {
     static let font = "Arial"
 
-    static func header(_ w: inout DOTWriter, graphLabel: String, rankSep: Double = 0.45) {
+    static func header(
+        _ w: inout DOTWriter, graphLabel: String, rankSep: Double = 0.45, nodeSep: Double = 0.22,
+        pad: (x: Double, y: Double) = (0.3, 0.3)
+    ) {
         w.open("digraph \"orgchart\"")
         var graph: [(String, String)] = [
             ("fontname", V.q(font)), ("fontsize", "11"), ("fontcolor", V.q(Palette.text)),
             ("rankdir", "TB"), ("newrank", "true"), ("compound", "true"),
-            ("nodesep", "0.22"), ("ranksep", V.num(rankSep)), ("pad", "0.3"), ("bgcolor", V.q("white")),
+            ("nodesep", V.num(nodeSep)), ("ranksep", V.num(rankSep)), ("pad", pad.x == pad.y ? V.num(pad.x) : V.q(V.num(pad.x) + "," + V.num(pad.y))), ("bgcolor", V.q("white")),
             ("labelloc", "t"), ("labeljust", "l"), ("label", V.html(graphLabel)),
         ]
         if let prefix = w.idPrefix { graph.append(("id", V.q(prefix))) }
@@ -272,10 +369,10 @@ enum ChartStyle {
             + (dashed ? " STYLE=\"dashed\"" : "") + "></TD>"
     }
 
-    /// Competences in short form (their ids), at most `limit` and "+n": one or more lines
-    /// of about `width` characters, broken between items. Escaped markup, or nil.
-    static func competences(_ ids: [String], limit: Int = 3, width: Int = 34) -> String? {
-        let list = ids.uniqued()
+    /// Competence names, at most `limit` and "+n": one or more lines of about `width`
+    /// characters, broken between items. Escaped markup, or nil.
+    static func competences(_ names: [String], limit: Int = 3, width: Int = 34) -> String? {
+        let list = names.uniqued()
         guard !list.isEmpty else { return nil }
         var shown = Array(list.prefix(limit))
         if list.count > limit { shown.append("+\(list.count - limit)") }
@@ -295,9 +392,9 @@ enum ChartStyle {
         return lines.map(H.text).joined(separator: H.br)
     }
 
-    /// Competences on one line, plain text (for list rows).
-    static func competencesText(_ ids: [String], limit: Int = 3) -> String {
-        let list = ids.uniqued()
+    /// Competence names on one line, plain text (for list rows).
+    static func competencesText(_ names: [String], limit: Int = 3) -> String {
+        let list = names.uniqued()
         var shown = Array(list.prefix(limit))
         if list.count > limit { shown.append("+\(list.count - limit)") }
         return shown.joined(separator: " · ")

@@ -36,7 +36,7 @@ struct RGB: Hashable, Sendable {
 
     var hex: String {
         func byte(_ v: Double) -> String {
-            let n = Int((max(0, min(1, v)) * 255).rounded())
+            let n = Format.count((v * 255).rounded(), atMost: 255)
             let s = String(n, radix: 16, uppercase: true)
             return s.count == 1 ? "0" + s : s
         }

@@ -264,7 +264,7 @@ struct PeopleChart {
         let swatch = swatch(for: member)
         var lines: [String] = []
         if let note = diffNote(member) { lines.append(note) }
-        lines.append(contentsOf: Self.personLines(member, manager: manager, words: words))
+        lines.append(contentsOf: Self.personLines(member, manager: manager, words: words, model: model))
         if bySite, let unit = model.unitName(member.unit) {
             lines.append(H.font(ChartStyle.lines(unit, width: 30), size: 8, colour: Palette.muted))
         }
@@ -280,7 +280,7 @@ struct PeopleChart {
     }
 
     /// Name (or "vacant"), title with FTE, competences.
-    static func personLines(_ member: StaffMember, manager: Bool, words: DiagramWords) -> [String] {
+    static func personLines(_ member: StaffMember, manager: Bool, words: DiagramWords, model: OrgModel) -> [String] {
         var lines: [String] = []
         if member.isVacant {
             lines.append(H.font("<I>" + H.text(words.vacant) + "</I>", size: manager ? 11 : 10, colour: Palette.muted))
@@ -289,7 +289,7 @@ struct PeopleChart {
         }
         let second = ChartStyle.secondLine(member, words)
         if !second.isEmpty { lines.append(H.font(ChartStyle.lines(second, width: 30), size: 9)) }
-        if let comp = ChartStyle.competences(member.competences) {
+        if let comp = ChartStyle.competences(model.competenceNames(member.competences)) {
             lines.append(H.font(comp, size: 8, colour: Palette.muted))
         }
         return lines
@@ -307,7 +307,7 @@ struct PeopleChart {
     private func removedNode(_ w: inout DOTWriter, _ member: StaffMember, unitName: String?, id: String) {
         var lines = [H.font(H.b(words.removedMark + (unitName.map { " · " + words.from($0) } ?? "")),
                             size: 8, colour: DiffMarks.removedSwatch.managerBorder)]
-        lines += Self.personLines(member, manager: false, words: words)
+        lines += Self.personLines(member, manager: false, words: words, model: model)
         w.node(id, [
             ("label", V.html(lines.joined(separator: H.br))), ("style", V.q("rounded,dashed,filled")),
             ("fillcolor", V.q(DiffMarks.removedSwatch.fill)), ("color", V.q(DiffMarks.removedSwatch.border)),
@@ -339,7 +339,7 @@ struct PeopleChart {
                 ? H.font("<I>" + H.text(words.vacant) + "</I>", colour: Palette.muted)
                 : "<B>" + H.text(member.displayName) + "</B>"
             let title = ChartStyle.secondLine(member, words)
-            var extra = ChartStyle.competencesText(member.competences)
+            var extra = ChartStyle.competencesText(model.competenceNames(member.competences))
             if !note.isEmpty { extra = note + (extra.isEmpty ? "" : " · " + extra) }
             if bySite, let unit = model.unitName(member.unit) { extra += (extra.isEmpty ? "" : " · ") + unit }
             rows += "<TR>"

@@ -1,6 +1,6 @@
 import PitstopModel
 
-/// The units-only org chart: one box per unit with headcount and FTE.
+/// The units-only org chart: one box per unit with its lead, headcount, FTE and professions.
 struct UnitsChart {
     let model: OrgModel
     let options: OrgChartOptions
@@ -43,12 +43,16 @@ struct UnitsChart {
             var lines = ["<B>" + ChartStyle.lines(unit.name, width: 30) + "</B>"]
             let scope = model.unitScope(unit)
             if !scope.isEmpty && scope != unit.name {
-                lines.append(H.font(ChartStyle.lines(scope, width: 36), size: 9, colour: Palette.muted))
+                lines.append(H.font(ChartStyle.lines(scope, width: 44), size: 9, colour: Palette.muted))
             }
             if let lead = unit.lead.flatMap({ model.memberByID[$0] }) {
                 lines.append(H.font(H.text(words.lead(lead.isVacant ? words.vacant : lead.displayName)), size: 9))
             }
             lines.append(H.font("<B>" + H.text(OrgModel.figuresText(own, words)) + "</B>", size: 10))
+            let professions = model.professionSummary(own, words: words)
+            if !professions.isEmpty {
+                lines.append(H.font(ChartStyle.lines(professions, width: 44), size: 8, colour: Palette.muted))
+            }
             if !(hierarchy.children[unit.id] ?? []).isEmpty {
                 let all = model.subtreeMembers(of: unit.id)
                 lines.append(H.font(H.text(words.withSubUnits(OrgModel.figuresText(all, words))), size: 9, colour: Palette.muted))

@@ -131,6 +131,8 @@ extension Scenario {
         list.value("staffing.floor_share", number(a.floorShare), number(b.floorShare))
         list.value("staffing.max_shift_hours", number(a.maxShiftHours), number(b.maxShiftHours))
         list.value("staffing.absence_rate", number(a.absenceRate), number(b.absenceRate))
+        list.value("staffing.dispatch", a.dispatch.rawValue, b.dispatch.rawValue)
+        list.value("staffing.max_wait", number(a.maxWaitMinutes), number(b.maxWaitMinutes))
 
         let shiftsA = a.shifts.filter { $0.id != nil }, shiftsB = b.shifts.filter { $0.id != nil }
         list.elements("staffing.shifts", shiftsA, shiftsB, id: { $0.id ?? "" }, summary: { shiftText($0) }) { list, path, x, y in

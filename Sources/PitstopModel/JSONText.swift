@@ -1,7 +1,7 @@
 /// The program's one JSON writer: a minimal JSON tree with a deterministic, pretty-printed rendering: object keys sorted,
 /// two-space indentation, objects whose members are all scalars or scalar arrays (such as
 /// an estimate) on one line, numbers in ``formatNumber(_:)``.
-public indirect enum JSONText: Sendable, Hashable {
+public enum JSONText: Sendable, Hashable {
     case number(Double)
     case integer(Int64)
     case unsigned(UInt64)

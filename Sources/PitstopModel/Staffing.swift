@@ -7,17 +7,40 @@ public struct Staffing: Sendable, Hashable {
     public var absenceRate: Double
     public var shifts: [Shift]
     public var rules: [StaffingRule]
+    /// Who serves whom when a staff member becomes free.
+    public var dispatch: DispatchPolicy
+    /// Minutes a request waits for someone with the competence before anyone may take it
+    /// (competence-first only).
+    public var maxWaitMinutes: Double
 
     public init(
         floorShare: Double = 0.5, maxShiftHours: Double = 7.5, absenceRate: Double = 0.04,
-        shifts: [Shift] = [], rules: [StaffingRule] = []
+        shifts: [Shift] = [], rules: [StaffingRule] = [], dispatch: DispatchPolicy = .fcfs,
+        maxWaitMinutes: Double = DispatchPolicy.defaultMaxWaitMinutes
     ) {
         self.floorShare = floorShare
         self.maxShiftHours = maxShiftHours
         self.absenceRate = absenceRate
         self.shifts = shifts
         self.rules = rules
+        self.dispatch = dispatch
+        self.maxWaitMinutes = maxWaitMinutes
     }
+}
+
+/// Who serves whom when a staff member becomes free (`staffing.dispatch`).
+public enum DispatchPolicy: String, Sendable, Hashable, CaseIterable {
+    /// First come, first served: a free person takes the oldest request they may serve,
+    /// whatever it asks for; a new request goes to a free holder of its competence if any,
+    /// else to anyone free.
+    case fcfs
+    /// A free person with the competence takes the oldest request that needs it; others
+    /// take the oldest request that has waited `max_wait` minutes, or that nobody on duty
+    /// can match. A new request nobody free can match waits for a holder up to `max_wait`.
+    case competenceFirst = "competence-first"
+
+    /// `max_wait` when none is given.
+    public static let defaultMaxWaitMinutes = 10.0
 }
 
 /// Where a shift or rule places staff: one zone, or roving over the whole site.

@@ -12,8 +12,10 @@ enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            // Control characters other than tab and newline are not allowed in XML.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": out += "\u{FFFD}"
+            // Control characters other than tab and line breaks are not allowed in XML (C0) or
+            // are errors in HTML (DEL, C1); nor are the noncharacters U+FFFE and U+FFFF.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{FFFE}", "\u{FFFF}":
+                out += "\u{FFFD}"
             default: out.unicodeScalars.append(ch)
             }
         }

@@ -69,8 +69,9 @@ public struct KPIInfo: Sendable, Hashable {
         return KPIInfo(key: key, kind: kind, preference: .neutral, englishName: name, danishName: name)
     }
 
-    /// The KPIs of the results contract in its order, with `dialogue_hours` (an addition) after
-    /// the dialogues served.
+    /// The KPIs of the results contract in reading order: `dialogue_hours` (an addition)
+    /// after the dialogues served, the mean wait over all requests after the mean wait, the
+    /// shares given up and asked when nobody was on duty beside their counts.
     public static let catalogue: [KPIInfo] = [
         KPIInfo(key: "visits", kind: .count, preference: .neutral,
                 englishName: "Visits per day", danishName: "Besøg pr. dag"),
@@ -87,14 +88,22 @@ public struct KPIInfo: Sendable, Hashable {
                 danishName: "Samtaler med den rette kompetence"),
         KPIInfo(key: "wait_mean_min", kind: .minutes, preference: .lowerIsBetter,
                 englishName: "Mean wait for a dialogue", danishName: "Gennemsnitlig ventetid på en samtale"),
+        KPIInfo(key: "wait_all_mean_min", kind: .minutes, preference: .lowerIsBetter,
+                englishName: "Mean wait, given-up requests included",
+                danishName: "Gennemsnitlig ventetid, opgivne ønsker medregnet"),
         KPIInfo(key: "wait_p90_min", kind: .minutes, preference: .lowerIsBetter,
                 englishName: "Wait for a dialogue, 90th percentile", danishName: "Ventetid på en samtale, 90 %-fraktil"),
         KPIInfo(key: "wait_prob", kind: .share, preference: .lowerIsBetter,
                 englishName: "Dialogues that had to wait", danishName: "Samtaler med ventetid"),
         KPIInfo(key: "abandoned", kind: .count, preference: .lowerIsBetter,
                 englishName: "Dialogues given up per day", danishName: "Opgivne samtaler pr. dag"),
+        KPIInfo(key: "abandon_share", kind: .share, preference: .lowerIsBetter,
+                englishName: "Share of dialogues given up", danishName: "Andel opgivne samtaler"),
         KPIInfo(key: "unattended", kind: .count, preference: .lowerIsBetter,
                 englishName: "Asked when nobody was on duty, per day", danishName: "Spurgt uden personale til stede pr. dag"),
+        KPIInfo(key: "unservable_share", kind: .share, preference: .lowerIsBetter,
+                englishName: "Share asked when nobody was on duty",
+                danishName: "Andel spurgt uden personale til stede"),
         KPIInfo(key: "turnaways", kind: .count, preference: .lowerIsBetter,
                 englishName: "Turned away at a full zone per day", danishName: "Afvist ved fuld zone pr. dag"),
         KPIInfo(key: "staff_floor_hours", kind: .hours, preference: .neutral,

@@ -20,7 +20,7 @@ enum Keys {
     static let staff = [
         "id", "name", "title", "profession", "unit", "manager", "fte", "cost", "competences", "sites", "vacant", "count",
     ]
-    static let staffing = ["floor_share", "max_shift_hours", "absence_rate", "shifts", "rules"]
+    static let staffing = ["floor_share", "max_shift_hours", "absence_rate", "dispatch", "max_wait", "shifts", "rules"]
     static let shift = ["id", "staff", "site", "zone", "roving", "days", "hours"]
     static let rule = ["id", "site", "zone", "roving", "min_staff", "hours", "by"]
     static let persona = ["id", "name", "perspective", "visits_per_year", "arrivals_per_hour", "profile", "route", "dialogue"]

@@ -9,6 +9,17 @@ extension ScenarioDecoder {
         staffing.floorShare = number(f, "floor_share", "between 0 and 1") { (0...1).contains($0) } ?? 0.5
         staffing.maxShiftHours = number(f, "max_shift_hours", "more than 0 and at most 24") { $0 > 0 && $0 <= 24 } ?? 7.5
         staffing.absenceRate = number(f, "absence_rate", "between 0 and 1") { (0...1).contains($0) } ?? 0.04
+        if let node = f["dispatch"], let value = text(node, "'dispatch'") {
+            let policies = DispatchPolicy.allCases.map(\.rawValue)
+            if let policy = DispatchPolicy(rawValue: value) {
+                staffing.dispatch = policy
+            } else {
+                error(Message.unknownReference("dispatch policy", value).suggesting(sink.suggest(value, in: policies))
+                    .noting("dispatch policies are " + policies.joined(separator: " and ")), at: node.location)
+            }
+        }
+        staffing.maxWaitMinutes = number(f, "max_wait", "between 0 and 1440 (minutes)") { (0...1440).contains($0) }
+            ?? DispatchPolicy.defaultMaxWaitMinutes
 
         guard withinLimit(f, "shifts", ScenarioLimits.shifts), withinLimit(f, "rules", ScenarioLimits.rules) else { return staffing }
         let members = Dictionary(scenario.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -2,7 +2,7 @@ import PitstopModel
 
 /// One week-relative piece of a persona's arrival rate at a site: `rate` arrivals per
 /// minute on [start, end) minutes since Monday 00:00.
-struct RateSegment {
+struct RateSegment: Hashable {
     var start: Double
     var end: Double
     var rate: Double
@@ -88,6 +88,15 @@ struct CompiledModel: Sendable {
 
     var zoneIDs: [String] = []
     var zoneSite: [Int] = []
+    /// Index of the zone among its site's zones.
+    var zoneLocal: [Int] = []
+    /// Walks between zones are counted per site, in a square matrix over the site's zones
+    /// (memory grows with the zones of one site, not with the square of all zones):
+    /// the walk a → b is `flows[zoneFlowRow[a] + zoneLocal[b]]`.
+    var zoneFlowRow: [Int] = []
+    /// Where each site's matrix starts, and the length of all of them.
+    var flowBase: [Int] = []
+    var flowCount = 0
     /// Capacity; `Int32.max` when unlimited.
     var zoneCapacity: [Int32] = []
 
@@ -119,6 +128,10 @@ struct CompiledModel: Sendable {
     var absenceRate: Double = 0
     var shifts: [ShiftSpec] = []
     var rules: [RuleSpec] = []
+    /// `staffing.dispatch` is competence-first.
+    var competenceFirst = false
+    /// `staffing.max_wait` in ticks.
+    var maxWait: Tick = 0
 
     init(_ scenario: Scenario) {
         name = scenario.name
@@ -146,12 +159,16 @@ struct CompiledModel: Sendable {
             siteStaffed.append(Weekday.allCases.map { site.staffedHours.ranges(on: $0) })
             siteVisitor.append(Weekday.allCases.map { site.visitorHours.ranges(on: $0) })
             let first = zoneIDs.count
-            for zone in site.zones {
+            flowBase.append(flowCount)
+            for (local, zone) in site.zones.enumerated() {
                 zoneIndex[site.id + "/" + zone.id] = zoneIDs.count
                 zoneIDs.append(zone.id)
                 zoneSite.append(s)
+                zoneLocal.append(local)
+                zoneFlowRow.append(flowCount + local * site.zones.count)
                 zoneCapacity.append(zone.capacity.limit.map { Int32(clamping: max(0, $0)) } ?? Int32.max)
             }
+            flowCount += site.zones.count * site.zones.count
             siteZones.append(first..<zoneIDs.count)
         }
         travel = scenario.sites.map { a in
@@ -160,6 +177,7 @@ struct CompiledModel: Sendable {
         func zone(_ site: Int, _ id: String) -> Int { zoneIndex[siteIDs[site] + "/" + id] ?? -1 }
 
         // Personas and their arrival streams.
+        var segmentLists: [[RateSegment]: Int] = [:]
         for (p, persona) in scenario.personas.enumerated() {
             personaIDs.append(persona.id)
             personaPerspective.append(persona.perspective.flatMap { perspectiveIndex[$0] } ?? -1)
@@ -175,8 +193,16 @@ struct CompiledModel: Sendable {
                 for step in persona.route {
                     steps.append(StepSpec(zone: Int32(zone(s, step.zone)), p: step.p, dwell: Sampler(step.dwell)))
                 }
-                let segmentStart = segments.count
-                segments.append(contentsOf: segs)
+                // Streams with the same rate pieces (a persona at sites with the same hours and
+                // demand) share them: the table grows with the distinct rates, not the sites.
+                let segmentStart: Int
+                if let shared = segmentLists[segs] {
+                    segmentStart = shared
+                } else {
+                    segmentStart = segments.count
+                    segmentLists[segs] = segmentStart
+                    segments.append(contentsOf: segs)
+                }
                 let d = persona.dialogue
                 streams.append(StreamSpec(
                     persona: Int32(p), site: Int32(s),
@@ -217,8 +243,10 @@ struct CompiledModel: Sendable {
 
         // Staffing.
         floorShare = scenario.staffing.floorShare
-        maxShiftMinutes = max(0, Int((scenario.staffing.maxShiftHours * 60).rounded()))
+        maxShiftMinutes = clampedInt(scenario.staffing.maxShiftHours * 60, in: 0...1440)
         absenceRate = scenario.staffing.absenceRate
+        competenceFirst = scenario.staffing.dispatch == .competenceFirst
+        maxWait = ticks(minutes: scenario.staffing.maxWaitMinutes)
         for shift in scenario.staffing.shifts {
             guard let s = siteIndex[shift.site] else { continue }
             let z: Int
@@ -287,7 +315,7 @@ struct CompiledModel: Sendable {
                 candidates.append(i)
             }
             let has = candidates.map { p in needed.contains { hasCompetence(p, $0) } }
-            rules.append(RuleSpec(site: s, zone: z, minStaff: max(0, rule.minStaff), ranges: ranges,
+            rules.append(RuleSpec(site: s, zone: z, minStaff: min(max(0, rule.minStaff), CompiledModel.maximumMinStaff), ranges: ranges,
                                   candidates: candidates, hasNeededCompetence: has))
         }
     }
@@ -305,15 +333,26 @@ struct CompiledModel: Sendable {
         }
     }
 
+    /// A rule's `min_staff` is held at this (far beyond any staff list), so that minutes
+    /// × staff stay within integer range.
+    static let maximumMinStaff = 1_000_000
+
+    /// The highest arrival rate of one persona at one site, per minute. The loader rejects
+    /// rates anywhere near it; the engine holds any rate that slips past at this ceiling, so
+    /// that no scenario can make the arrival loop run away.
+    static let maximumRate = 100.0
+
     /// The persona's arrival rate at a site as week-relative pieces (minutes since Monday
     /// 00:00), split at whole hours and merged where equal.
     ///
     /// `visits_per_year` V: V × 7/365 visits a week, spread over the open hour slots in
     /// proportion to profile weight × open fraction of the slot; within the open part of a
     /// slot the rate is constant. `arrivals_per_hour` A: A × weight per hour while open.
+    /// Pieces with a rate that is not a positive number are left out; rates are held at
+    /// ``maximumRate``.
     static func rateSegments(demand: Demand, amount: Double, profile: Profile?,
                              visitorHours: [[ClockRange]]) -> [RateSegment] {
-        guard amount > 0 else { return [] }
+        guard amount > 0, amount.isFinite else { return [] }
         let prof = profile ?? Profile.flat
         // Open pieces split at hour boundaries with their weights.
         var pieces: [(start: Int, end: Int, weight: Double)] = []
@@ -322,7 +361,8 @@ struct CompiledModel: Sendable {
                 var m = r.start
                 while m < r.end {
                     let hourEnd = min(r.end, (m / 60 + 1) * 60)
-                    let w = max(0, prof.weight(day: day, hour: m / 60))
+                    let raw = prof.weight(day: day, hour: m / 60)
+                    let w = raw.isNaN ? 0 : max(0, raw)
                     pieces.append((day.rawValue * 1440 + m, day.rawValue * 1440 + hourEnd, w))
                     m = hourEnd
                 }
@@ -334,14 +374,22 @@ struct CompiledModel: Sendable {
             perMinuteAtWeightOne = amount / 60
         case .visitsPerYear:
             // Σ over slots of weight × open fraction = Σ weight × minutes / 60.
-            let weightedHours = pieces.reduce(0) { $0 + $1.weight * Double($1.end - $1.start) / 60 }
+            var weightedHours = pieces.reduce(0) { $0 + $1.weight * Double($1.end - $1.start) / 60 }
+            if !weightedHours.isFinite {
+                // Weights so large that their sum overflows: only their proportions matter.
+                let largest = pieces.reduce(0) { max($0, $1.weight) }
+                guard largest.isFinite else { return [] }
+                pieces = pieces.map { ($0.start, $0.end, $0.weight / largest) }
+                weightedHours = pieces.reduce(0) { $0 + $1.weight * Double($1.end - $1.start) / 60 }
+            }
             guard weightedHours > 0 else { return [] }
             let weekly = amount * 7 / 365
             perMinuteAtWeightOne = weekly / (weightedHours * 60)
         }
         var result: [RateSegment] = []
         for piece in pieces where piece.weight > 0 {
-            let rate = perMinuteAtWeightOne * piece.weight
+            let rate = min(perMinuteAtWeightOne * piece.weight, maximumRate)
+            guard rate > 0 else { continue }  // also leaves out NaN
             let start = Double(piece.start), end = Double(piece.end)
             if var last = result.last, last.end == start, last.rate == rate {
                 last.end = end
@@ -352,4 +400,12 @@ struct CompiledModel: Sendable {
         }
         return result
     }
+}
+
+/// `x` rounded to the nearest whole number and held inside `range` (NaN gives the lower
+/// bound): for turning an input-derived number into an `Int` without a trap.
+func clampedInt(_ x: Double, in range: ClosedRange<Int>) -> Int {
+    guard x > Double(range.lowerBound) else { return range.lowerBound }
+    guard x < Double(range.upperBound) else { return range.upperBound }
+    return Int(x.rounded())
 }

@@ -25,6 +25,10 @@ enum EventKind {
     static let dwellEnd: UInt8 = 9
     static let patience: UInt8 = 10
     static let serviceEnd: UInt8 = 11
+    /// Competence-first: a waiting request has waited `max_wait`; anyone free may take it.
+    static let overdue: UInt8 = 12
+    /// Competence-first: someone left a site's floor; free staff there look again.
+    static let redispatch: UInt8 = 13
 
     /// Calendar events run before visitor events at the same tick; among calendar events
     /// a duty ends before the next one starts, and the staffed hours end (flushing the
@@ -68,6 +72,8 @@ struct Visitor {
     /// Order of joining a queue (ties between zones for roving staff).
     var queueSeq: UInt64
     var stream: Int32
+    /// site × 168 + hour of the week of the request (the hourly bin it is counted in).
+    var requestHour: Int32
     var step: Int32
     var zone: Int32
     var lastZone: Int32
@@ -106,7 +112,7 @@ struct StaffState {
     var busyStart: Tick
 }
 
-/// Per persona counters of one replication.
+/// Visitor counters of one replication for one scope (a stream, then persona, site, …).
 struct ScopeTally {
     var visits = 0
     var requested = 0
@@ -120,6 +126,8 @@ struct ScopeTally {
     var unattended = 0
     var waitSum: Tick = 0
     var maxWait: Tick = 0
+    /// Waits of the abandoned requests, each up to when it was given up (0 for unattended).
+    var abandonWaitSum: Tick = 0
 
     mutating func add(_ o: ScopeTally) {
         visits += o.visits
@@ -132,6 +140,7 @@ struct ScopeTally {
         unattended += o.unattended
         waitSum += o.waitSum
         maxWait = max(maxWait, o.maxWait)
+        abandonWaitSum += o.abandonWaitSum
     }
 }
 
@@ -151,6 +160,24 @@ enum WaitBins {
         return count - 1
     }
 
+    /// The 90th percentile of a scope's waits of served dialogues, in minutes: an exact count
+    /// of zero waits plus these bins, interpolated linearly within the bin.
+    static func p90(_ s: ScopeTally, _ bins: ArraySlice<Int>) -> Double {
+        guard s.served > 0 else { return 0 }
+        let rank = 0.9 * Double(s.served)
+        var cum = Double(s.zeroWaits)
+        if cum >= rank { return 0 }
+        let maxWait = Double(s.maxWait) / Double(ticksPerMinute)
+        for (i, c) in zip(0..., bins) where c > 0 {
+            if cum + Double(c) >= rank {
+                let (lo, width) = bounds(i, maxWait: maxWait)
+                return min(lo + (rank - cum) / Double(c) * width, maxWait)
+            }
+            cum += Double(c)
+        }
+        return maxWait
+    }
+
     /// Lower edge and width in minutes of bin `i` (the overflow bin spans to `maxWait`).
     static func bounds(_ i: Int, maxWait: Double) -> (Double, Double) {
         if i < fineCount { return (Double(i) * 0.05, 0.05) }
@@ -159,22 +186,51 @@ enum WaitBins {
     }
 }
 
+/// Counters of one site in one hour of the week (after the warm-up). Requests, and what
+/// becomes of them, are counted in the hour the request was made.
+struct HourTally {
+    var arrivals = 0
+    var requested = 0
+    var served = 0
+    var abandoned = 0
+    /// Waits of the dialogues served.
+    var waitSum: Tick = 0
+    /// Staff time on the floor at the site (overruns included).
+    var staffTicks: Tick = 0
+}
+
+/// Hours in a week: hourly results are kept per site and hour of the week (Monday 00–01 first).
+let hoursPerWeek = 168
+
 /// Everything one replication measured, before it becomes KPIs.
 struct ReplicationTally {
-    var personas: [ScopeTally]
+    /// Per stream (a persona at a site).
+    var streams: [ScopeTally]
     /// Persona-major wait bins, `WaitBins.count` each.
     var waitBins: [Int]
+    /// Per site: the 90th percentile of the waits of dialogues served there (from the
+    /// site's wait bins, which stay in the replication; NaN when none was served).
+    var siteWaitP90: [Double]
     var zoneTurnaways: [Int]
     var zonePeak: [Int]
-    /// Zone-major person-ticks while open per hour of day (24 per zone).
+    /// Zone-major person-ticks while open per hour of the week (168 per zone).
     var zoneHourTicks: [Double]
-    /// Zone × zone consecutive walks.
+    /// Site-major counters per hour of the week (168 per site).
+    var hours: [HourTally]
+    /// Consecutive walks between zones of one site: per site a square matrix over its zones
+    /// (`CompiledModel.flowBase`).
     var flows: [Int]
     var floorTicks: Tick
     var dialogueTicks: Tick
+    var siteFloorTicks: [Tick]
+    var siteDialogueTicks: [Tick]
     var travelMinutes: Double
     var requiredMinutes: Int
     var coveredMinutes: Int
+    /// Per site: travel to it, required and covered rule staff-minutes.
+    var siteTravelMinutes: [Double]
+    var siteRequiredMinutes: [Int]
+    var siteCoveredMinutes: [Int]
     var rota: [(day: Int32, duty: Duty)]
     var gaps: [RawGap]
 }
@@ -186,10 +242,15 @@ struct Replication: ~Copyable {
     let warmupDays: Int
     let warmup: Tick
     let horizon: Tick
+    /// The horizon in minutes: a stream whose next arrival would fall beyond it stops.
+    let horizonMinutes: Double
     let recordDays: Int
 
     var heap = EventHeap(capacity: 256)
     var now: Tick = 0
+    /// The hour of the week that `now` lies in, and where it ends (advanced lazily).
+    var hourOfWeek = 0
+    var hourEnd: Tick = 0
 
     // Read-only copies of the model's hot tables.
     let streamSpecs: Slab<StreamSpec>
@@ -212,25 +273,36 @@ struct Replication: ~Copyable {
 
     var siteOpen: Slab<Bool>
     var siteStaffed: Slab<Bool>
+    /// Competence-first: per free list (zones, then each site's roving staff) and
+    /// competence, how many on duty there hold it ([list × competences + competence]).
+    var holdersOnDuty: Slab<Int32>
+    let competenceCount: Int
 
     var staff: Slab<StaffState>
     var duties: [[Duty]] = [[], []]
     var planner: RotaPlanner
 
-    var personas: Slab<ScopeTally>
+    var tallies: Slab<ScopeTally>
     var waitBins: Slab<Int>
+    var siteWaitBins: Slab<Int>
+    var hours: Slab<HourTally>
     var floorTicks: Tick = 0
     var dialogueTicks: Tick = 0
+    var siteFloorTicks: Slab<Tick>
+    var siteDialogueTicks: Slab<Tick>
     var travelMinutes: Double = 0
     var requiredMinutes = 0
     var coveredMinutes = 0
+    var siteTravelMinutes: [Double]
+    var siteRequiredMinutes: [Int]
+    var siteCoveredMinutes: [Int]
     var rota: [(day: Int32, duty: Duty)] = []
     var gaps: [RawGap] = []
 
     static let emptyVisitor = Visitor(
         rng: SplitMix64(state: 0), requestTick: 0, duration: 0, patience: -1, pendingDwell: 0, queueSeq: 0, stream: 0,
-        step: 0, zone: -1, lastZone: -1, queuePrev: -1, queueNext: -1, gen: 0, state: 0, wants: false, asked: false,
-        attempted: false)
+        requestHour: 0, step: 0, zone: -1, lastZone: -1, queuePrev: -1, queueNext: -1, gen: 0, state: 0, wants: false,
+        asked: false, attempted: false)
 
     init(model: CompiledModel, seed: UInt64, replication: Int, days: Int, warmupDays: Int, recordDays: Int) {
         self.model = model
@@ -239,6 +311,7 @@ struct Replication: ~Copyable {
         self.recordDays = recordDays
         warmup = Tick(warmupDays) * ticksPerDay
         horizon = Tick(days) * ticksPerDay
+        horizonMinutes = Double(days) * 1440
         let nz = model.zoneIDs.count, ns = model.siteIDs.count
         streamSpecs = Slab(model.streams)
         steps = Slab(model.steps)
@@ -247,20 +320,29 @@ struct Replication: ~Copyable {
             ZoneState(count: 0, capacity: model.zoneCapacity[$0], site: Int32(model.zoneSite[$0]), peak: 0,
                       last: 0, binStart: 0, binEnd: ticksPerHour, bin: 0, turnaways: 0)
         })
-        zoneHourTicks = Slab(repeating: 0, count: nz * 24)
+        zoneHourTicks = Slab(repeating: 0, count: nz * hoursPerWeek)
         queueHead = Slab(repeating: -1, count: nz)
         queueTail = Slab(repeating: -1, count: nz)
         freeHead = Slab(repeating: -1, count: nz + ns)
         zoneEligibleUntil = Slab(repeating: 0, count: nz)
-        flows = Slab(repeating: 0, count: nz * nz)
+        flows = Slab(repeating: 0, count: model.flowCount)
         siteOpen = Slab(repeating: false, count: ns)
         siteStaffed = Slab(repeating: false, count: ns)
+        competenceCount = model.competenceIDs.count
+        holdersOnDuty = Slab(repeating: 0, count: model.competenceFirst ? (nz + ns) * competenceCount : 0)
         staff = Slab(repeating: StaffState(state: 0, pendingLeave: false, zone: -1, site: -1, freePrev: -1, freeNext: -1,
                                            visitor: -1, floorStart: 0, busyStart: 0),
                      count: model.staffIDs.count)
         planner = RotaPlanner(model: model, seed: seed, replication: replication)
-        personas = Slab(repeating: ScopeTally(), count: model.personaIDs.count)
+        tallies = Slab(repeating: ScopeTally(), count: model.streams.count)
         waitBins = Slab(repeating: 0, count: model.personaIDs.count * WaitBins.count)
+        siteWaitBins = Slab(repeating: 0, count: ns * WaitBins.count)
+        hours = Slab(repeating: HourTally(), count: ns * hoursPerWeek)
+        siteFloorTicks = Slab(repeating: 0, count: ns)
+        siteDialogueTicks = Slab(repeating: 0, count: ns)
+        siteTravelMinutes = Array(repeating: 0, count: ns)
+        siteRequiredMinutes = Array(repeating: 0, count: ns)
+        siteCoveredMinutes = Array(repeating: 0, count: ns)
         streams = Slab(model.streams.indices.map { i in
             let key = model.streamKeys[i]
             let seedValue = streamSeed(master: seed, replication: replication, purpose: .visitors, ids: [key.0, key.1])
@@ -293,6 +375,10 @@ struct Replication: ~Copyable {
                     removeFromQueue(v)
                     abandon(v)
                 }
+            case EventKind.overdue:
+                let v = Int(e.a)
+                if visitors[v].gen == e.b && visitors[v].state == 2 { serveOverdue(v) }
+            case EventKind.redispatch: redispatch(site: Int(e.a))
             case EventKind.dayStart: startDay(Int(e.a))
             case EventKind.dutyStart: dutyStart(duties[Int(e.b)][Int(e.a)])
             case EventKind.dutyEnd: dutyEnd(duties[Int(e.b)][Int(e.a)])
@@ -312,15 +398,65 @@ struct Replication: ~Copyable {
         now = horizon
         for z in zones.indices { touch(z) }
         for p in staff.indices {
-            if staff[p].state != 0 { floorTicks += measured(from: staff[p].floorStart) }
-            if staff[p].state == 2 { dialogueTicks += measured(from: staff[p].busyStart) }
+            if staff[p].state != 0 { flushFloor(p) }
+            if staff[p].state == 2 { addDialogue(p) }
         }
         let zoneList = zones.toArray()
+        // Sites: their 90th percentile wait from their bins, one site at a time.
+        var siteTally = Array(repeating: ScopeTally(), count: model.siteIDs.count)
+        for s in streamSpecs.indices { siteTally[Int(streamSpecs[s].site)].add(tallies[s]) }
+        var bins = Array(repeating: 0, count: WaitBins.count)
+        let siteWaitP90 = siteTally.indices.map { site -> Double in
+            guard siteTally[site].served > 0 else { return .nan }
+            for i in bins.indices { bins[i] = siteWaitBins[site * WaitBins.count + i] }
+            return WaitBins.p90(siteTally[site], bins[...])
+        }
         return ReplicationTally(
-            personas: personas.toArray(), waitBins: waitBins.toArray(), zoneTurnaways: zoneList.map(\.turnaways),
-            zonePeak: zoneList.map { Int($0.peak) }, zoneHourTicks: zoneHourTicks.toArray(), flows: flows.toArray(),
-            floorTicks: floorTicks, dialogueTicks: dialogueTicks, travelMinutes: travelMinutes,
-            requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, rota: rota, gaps: gaps)
+            streams: tallies.toArray(), waitBins: waitBins.toArray(), siteWaitP90: siteWaitP90,
+            zoneTurnaways: zoneList.map(\.turnaways), zonePeak: zoneList.map { Int($0.peak) },
+            zoneHourTicks: zoneHourTicks.toArray(), hours: hours.toArray(), flows: flows.toArray(),
+            floorTicks: floorTicks, dialogueTicks: dialogueTicks, siteFloorTicks: siteFloorTicks.toArray(),
+            siteDialogueTicks: siteDialogueTicks.toArray(), travelMinutes: travelMinutes,
+            requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, siteTravelMinutes: siteTravelMinutes,
+            siteRequiredMinutes: siteRequiredMinutes, siteCoveredMinutes: siteCoveredMinutes, rota: rota, gaps: gaps)
+    }
+
+    /// The hour of the week (0…167) that `now` lies in.
+    @inline(__always)
+    mutating func currentHour() -> Int {
+        if now >= hourEnd {
+            let hour = now / ticksPerHour
+            hourOfWeek = Int(hour % Tick(hoursPerWeek))
+            hourEnd = (hour + 1) * ticksPerHour
+        }
+        return hourOfWeek
+    }
+
+    /// Adds the floor time of `p` since `floorStart` (inside the measured window) to the
+    /// totals and to the hours of the week of their site; the floor time restarts now.
+    mutating func flushFloor(_ p: Int) {
+        let site = Int(staff[p].site)
+        var a = max(staff[p].floorStart, warmup)
+        staff[p].floorStart = now
+        guard now > a else { return }
+        floorTicks += now - a
+        guard site >= 0 else { return }
+        siteFloorTicks[site] += now - a
+        while a < now {
+            let hour = a / ticksPerHour
+            let b = min(now, (hour + 1) * ticksPerHour)
+            hours[site * hoursPerWeek + Int(hour % Tick(hoursPerWeek))].staffTicks += b - a
+            a = b
+        }
+    }
+
+    /// Adds the dialogue time of `p` since `busyStart` (inside the measured window).
+    @inline(__always)
+    mutating func addDialogue(_ p: Int) {
+        let t = measured(from: staff[p].busyStart)
+        dialogueTicks += t
+        let site = Int(staff[p].site)
+        if site >= 0 { siteDialogueTicks[site] += t }
     }
 
     /// Ticks of [start, now) inside the measured window [warm-up end, horizon).
@@ -343,6 +479,11 @@ struct Replication: ~Copyable {
             travelMinutes += planner.travelMinutes
             requiredMinutes += planner.requiredMinutes
             coveredMinutes += planner.coveredMinutes
+            for site in siteTravelMinutes.indices {
+                siteTravelMinutes[site] += planner.siteTravelMinutes[site]
+                siteRequiredMinutes[site] += planner.siteRequiredMinutes[site]
+                siteCoveredMinutes[site] += planner.siteCoveredMinutes[site]
+            }
         }
         if record {
             for d in planner.duties { rota.append((Int32(day), d)) }
@@ -417,24 +558,58 @@ struct Replication: ~Copyable {
             staff[p].zone = d.zone
             staff[p].site = d.site
             staff[p].floorStart = now
+            countHolder(p, 1)
             becomeFree(p)
         case 2:
             // Still finishing a dialogue from the previous placement: go on from there.
+            if !staff[p].pendingLeave { countHolder(p, -1) }  // else no longer counted since the duty ended
             staff[p].pendingLeave = false
+            if d.site != staff[p].site { moveSite(p) }
+            let site = Int(staff[p].site)
             staff[p].zone = d.zone
             staff[p].site = d.site
+            countHolder(p, 1)
+            if model.competenceFirst { scheduleRedispatch(site) }
         default:
             removeFree(p)
+            if d.site != staff[p].site { moveSite(p) }
+            countHolder(p, -1)
+            let site = Int(staff[p].site)
             staff[p].zone = d.zone
             staff[p].site = d.site
+            countHolder(p, 1)
             becomeFree(p)
+            if model.competenceFirst { scheduleRedispatch(site) }
+        }
+    }
+
+    /// Competence-first: `p` joins (+1) or leaves (−1) the holders on duty of their place.
+    @inline(__always)
+    mutating func countHolder(_ p: Int, _ delta: Int32) {
+        guard model.competenceFirst else { return }
+        let base = freeList(of: p) * competenceCount
+        for c in 0..<competenceCount where model.hasCompetence(p, c) { holdersOnDuty[base + c] += delta }
+    }
+
+    /// Before a person on the floor changes site: their floor and dialogue time so far
+    /// count at the old site.
+    mutating func moveSite(_ p: Int) {
+        flushFloor(p)
+        if staff[p].state == 2 {
+            addDialogue(p)
+            staff[p].busyStart = now
         }
     }
 
     mutating func dutyEnd(_ d: Duty) {
         let p = Int(d.person)
         switch staff[p].state {
-        case 2: staff[p].pendingLeave = true  // finishes the dialogue, then leaves
+        case 2:
+            staff[p].pendingLeave = true  // finishes the dialogue, then leaves
+            if model.competenceFirst {  // … and no longer counts as a holder on duty
+                countHolder(p, -1)
+                scheduleRedispatch(Int(staff[p].site))
+            }
         case 1:
             removeFree(p)
             goOff(p)
@@ -443,9 +618,14 @@ struct Replication: ~Copyable {
     }
 
     mutating func goOff(_ p: Int) {
-        floorTicks += measured(from: staff[p].floorStart)
+        flushFloor(p)
+        let counted = !staff[p].pendingLeave  // a duty that ended during a dialogue was uncounted then
         staff[p].state = 0
         staff[p].pendingLeave = false
+        if model.competenceFirst && counted {
+            countHolder(p, -1)
+            scheduleRedispatch(Int(staff[p].site))
+        }
     }
 
     /// The free list `p` belongs in: its zone's, or its site's roving list.
@@ -478,6 +658,15 @@ struct Replication: ~Copyable {
     /// `p` is available: take the first waiting visitor they may serve, else wait free.
     @inline(__always)
     mutating func becomeFree(_ p: Int) {
+        if model.competenceFirst {
+            if let v = competenceFirstChoice(p) {
+                removeFromQueue(v)
+                startDialogue(p, v)
+            } else {
+                pushFree(p)
+            }
+            return
+        }
         let zone = Int(staff[p].zone)
         if zone >= 0 {
             if let v = popQueue(zone) {
@@ -504,6 +693,87 @@ struct Replication: ~Copyable {
             }
         }
         pushFree(p)
+    }
+
+    // MARK: - Competence-first dispatch
+
+    /// Whether someone on duty in zone `z` or roving at site `s` holds competence `c`.
+    @inline(__always)
+    func holderOnDuty(zone z: Int, site s: Int, competence c: Int) -> Bool {
+        holdersOnDuty[z * competenceCount + c] > 0 || holdersOnDuty[(zones.count + s) * competenceCount + c] > 0
+    }
+
+    /// The request free person `p` takes under competence-first: the oldest one they match
+    /// (its competence, or none asked); else the oldest one that has waited `max_wait` or
+    /// that nobody on duty can match. Zone staff look at their zone's queue, roving staff at
+    /// every zone of their site.
+    mutating func competenceFirstChoice(_ p: Int) -> Int? {
+        let zone = Int(staff[p].zone), site = Int(staff[p].site)
+        let zonesToScan = zone >= 0 ? zone..<(zone + 1) : model.siteZones[site]
+        var best = -1
+        var bestTick: Tick = 0, bestSeq: UInt64 = 0
+        for pass in 0..<2 {
+            for z in zonesToScan {
+                var v = Int(queueHead[z])
+                while v >= 0 {
+                    let c = Int(streamSpecs[Int(visitors[v].stream)].competence)
+                    let takes = c < 0 || (pass == 0
+                        ? model.hasCompetence(p, c)
+                        : now - visitors[v].requestTick >= model.maxWait || !holderOnDuty(zone: z, site: site, competence: c))
+                    if takes {
+                        let t = visitors[v].requestTick, q = visitors[v].queueSeq
+                        if best < 0 || t < bestTick || (t == bestTick && q < bestSeq) {
+                            best = v
+                            bestTick = t
+                            bestSeq = q
+                        }
+                        break  // the queue is in request order: the first that qualifies is its oldest
+                    }
+                    v = Int(visitors[v].queueNext)
+                }
+            }
+            if best >= 0 { return best }
+        }
+        return nil
+    }
+
+    /// A waiting request has waited `max_wait`: anyone free who may serve it takes it (zone
+    /// staff before roving staff).
+    mutating func serveOverdue(_ v: Int) {
+        let z = Int(visitors[v].zone)
+        var p = Int(freeHead[z])
+        if p < 0 { p = Int(freeHead[zones.count + Int(zones[z].site)]) }
+        guard p >= 0 else { return }
+        removeFree(p)
+        removeFromQueue(v)
+        startDialogue(p, v)
+    }
+
+    /// After someone leaves a place, free staff at the site look again — once the tick's
+    /// calendar has run, so that a duty ending as the next one starts leaves nobody
+    /// "unmatched" for an instant.
+    mutating func scheduleRedispatch(_ site: Int) {
+        heap.schedule(at: now, priority: 8, kind: EventKind.redispatch, a: Int32(site))
+    }
+
+    /// Requests that nobody on duty can match any more may now be taken by anyone free at
+    /// the site.
+    mutating func redispatch(site s: Int) {
+        var free: [Int] = []
+        for list in model.siteZones[s].map({ $0 }) + [zones.count + s] {
+            var p = Int(freeHead[list])
+            while p >= 0 {
+                free.append(p)
+                p = Int(staff[p].freeNext)
+            }
+        }
+        for p in free where staff[p].state == 1 {
+            if let v = competenceFirstChoice(p) {
+                removeFree(p)
+                removeFromQueue(v)
+                startDialogue(p, v)
+            }
+        }
     }
 
     // MARK: - Queues (intrusive lists through the visitor slots)
@@ -551,7 +821,10 @@ struct Replication: ~Copyable {
             st.t += weeks * 10080
             st.weekBase += weeks * 10080
         }
-        while true {
+        // A stream whose next arrival lies beyond the horizon stops here: with a tiny rate
+        // the week base would otherwise grow past where adding a week changes it.
+        var beyond = st.weekBase >= horizonMinutes
+        while !beyond {
             let seg = segments[base + Int(st.segment)]
             let from = max(st.t, st.weekBase + seg.start)
             let avail = (st.weekBase + seg.end - from) * seg.rate
@@ -564,9 +837,11 @@ struct Replication: ~Copyable {
             if Int(st.segment) == count {
                 st.segment = 0
                 st.weekBase += 10080
+                beyond = st.weekBase >= horizonMinutes
             }
         }
         streams[s] = st
+        if beyond { return }
         let tick = ticks(minutes: st.t)
         if tick < horizon {
             heap.schedule(at: tick, priority: 8, kind: EventKind.arrival, a: Int32(s))
@@ -576,8 +851,10 @@ struct Replication: ~Copyable {
     @inline(__always)
     mutating func arrive(_ s: Int) {
         scheduleNextArrival(s)
-        let persona = Int(streamSpecs[s].persona)
-        if now >= warmup { personas[persona].visits += 1 }
+        if now >= warmup {
+            tallies[s].visits += 1
+            hours[Int(streamSpecs[s].site) * hoursPerWeek + currentHour()].arrivals += 1
+        }
         // Everything this visitor draws comes from its own generator, seeded from the
         // persona's stream: the same visitors whatever the staffing. Fixed order: the
         // dialogue choice (when p < 1), its duration, its patience; then per route step.
@@ -670,7 +947,7 @@ struct Replication: ~Copyable {
         if now >= warmup {
             if zones[z].count > zones[z].peak { zones[z].peak = zones[z].count }
             let last = Int(visitors[v].lastZone)
-            if last >= 0 { flows[last * zones.count + z] += 1 }
+            if last >= 0 && model.zoneSite[last] == model.zoneSite[z] { flows[model.zoneFlowRow[last] + model.zoneLocal[z]] += 1 }
         }
         visitors[v].zone = Int32(z)
     }
@@ -686,7 +963,7 @@ struct Replication: ~Copyable {
     }
 
     /// Adds the person-time since the zone's last change (while its site is open and after
-    /// the warm-up) to the hour-of-day bins.
+    /// the warm-up) to the hour-of-the-week bins.
     @inline(__always)
     mutating func touch(_ z: Int) {
         let last = zones[z].last
@@ -696,7 +973,7 @@ struct Replication: ~Copyable {
         if count == 0 || !siteOpen[Int(zones[z].site)] || now <= warmup { return }
         let from = max(last, warmup)
         if from >= zones[z].binStart && now <= zones[z].binEnd {
-            zoneHourTicks[z * 24 + zones[z].bin] += Double(count) * Double(now - from)
+            zoneHourTicks[z * hoursPerWeek + zones[z].bin] += Double(count) * Double(now - from)
             return
         }
         var a = from
@@ -704,9 +981,9 @@ struct Replication: ~Copyable {
             let hourIndex = a / ticksPerHour
             let binStart = hourIndex * ticksPerHour
             let binEnd = binStart + ticksPerHour
-            let bin = Int(hourIndex % 24)
+            let bin = Int(hourIndex % Tick(hoursPerWeek))
             let b = min(now, binEnd)
-            zoneHourTicks[z * 24 + bin] += Double(count) * Double(b - a)
+            zoneHourTicks[z * hoursPerWeek + bin] += Double(count) * Double(b - a)
             zones[z].binStart = binStart
             zones[z].binEnd = binEnd
             zones[z].bin = bin
@@ -717,17 +994,22 @@ struct Replication: ~Copyable {
     /// Returns true when the visitor now waits or talks (the dwell comes after).
     @inline(__always)
     mutating func requestDialogue(_ v: Int, zone z: Int, stream: Int) -> Bool {
-        let persona = Int(streamSpecs[stream].persona)
         let measuredRequest = now >= warmup
-        if measuredRequest { personas[persona].requested += 1 }
-        visitors[v].requestTick = now
         let site = Int(zones[z].site)
+        let hour = site * hoursPerWeek + currentHour()
+        if measuredRequest {
+            tallies[stream].requested += 1
+            hours[hour].requested += 1
+        }
+        visitors[v].requestTick = now
+        visitors[v].requestHour = Int32(hour)
         // Nobody to ask: self-service hours, or no one on duty for this zone for the rest
         // of the day — the request is given up at once.
         if !siteStaffed[site] || now >= zoneEligibleUntil[z] {
             if measuredRequest {
-                personas[persona].abandoned += 1
-                personas[persona].unattended += 1
+                tallies[stream].abandoned += 1
+                tallies[stream].unattended += 1
+                hours[hour].abandoned += 1
             }
             return false
         }
@@ -740,6 +1022,9 @@ struct Replication: ~Copyable {
         let patience = visitors[v].patience
         if patience >= 0 {
             heap.schedule(at: now + patience, priority: 8, kind: EventKind.patience, a: Int32(v), b: visitors[v].gen)
+        }
+        if model.competenceFirst && streamSpecs[stream].competence >= 0 && model.maxWait > 0 {
+            heap.schedule(at: now + model.maxWait, priority: 8, kind: EventKind.overdue, a: Int32(v), b: visitors[v].gen)
         }
         return true
     }
@@ -764,6 +1049,10 @@ struct Replication: ~Copyable {
                 list = roving
             }
         }
+        // Competence-first: nobody free holds it; wait for a holder on duty (up to max_wait).
+        if model.competenceFirst && c >= 0 && model.maxWait > 0 && holderOnDuty(zone: z, site: s, competence: c) {
+            return nil
+        }
         var p = Int(freeHead[z])
         if p < 0 { p = Int(freeHead[roving]) }
         if p < 0 { return nil }
@@ -779,15 +1068,20 @@ struct Replication: ~Copyable {
             let persona = Int(streamSpecs[stream].persona)
             let competence = Int(streamSpecs[stream].competence)
             let wait = now - request
-            personas[persona].served += 1
-            if competence < 0 || model.hasCompetence(p, competence) { personas[persona].matched += 1 }
+            let hour = Int(visitors[v].requestHour)
+            tallies[stream].served += 1
+            hours[hour].served += 1
+            if competence < 0 || model.hasCompetence(p, competence) { tallies[stream].matched += 1 }
             if wait > 0 {
-                personas[persona].waited += 1
-                personas[persona].waitSum += wait
-                if wait > personas[persona].maxWait { personas[persona].maxWait = wait }
-                waitBins[persona * WaitBins.count + WaitBins.index(wait)] += 1
+                tallies[stream].waited += 1
+                tallies[stream].waitSum += wait
+                hours[hour].waitSum += wait
+                if wait > tallies[stream].maxWait { tallies[stream].maxWait = wait }
+                let bin = WaitBins.index(wait)
+                waitBins[persona * WaitBins.count + bin] += 1
+                siteWaitBins[Int(streamSpecs[stream].site) * WaitBins.count + bin] += 1
             } else {
-                personas[persona].zeroWaits += 1
+                tallies[stream].zeroWaits += 1
             }
         }
         visitors[v].state = 3
@@ -800,7 +1094,7 @@ struct Replication: ~Copyable {
 
     @inline(__always)
     mutating func serviceEnd(_ p: Int) {
-        dialogueTicks += measured(from: staff[p].busyStart)
+        addDialogue(p)
         let v = Int(staff[p].visitor)
         staff[p].visitor = -1
         if staff[p].pendingLeave {
@@ -816,8 +1110,10 @@ struct Replication: ~Copyable {
     mutating func abandon(_ v: Int) {
         visitors[v].gen &+= 1  // its patience timer is void
         if visitors[v].requestTick >= warmup {
-            let persona = Int(streamSpecs[Int(visitors[v].stream)].persona)
-            personas[persona].abandoned += 1
+            let stream = Int(visitors[v].stream)
+            tallies[stream].abandoned += 1
+            tallies[stream].abandonWaitSum += now - visitors[v].requestTick
+            hours[Int(visitors[v].requestHour)].abandoned += 1
         }
         continueAfterDialogue(v)
     }

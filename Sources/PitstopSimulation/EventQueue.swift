@@ -24,11 +24,18 @@ let ticksPerMinute: Tick = 60_000_000
 let ticksPerHour: Tick = 60 * ticksPerMinute
 let ticksPerDay: Tick = 24 * ticksPerHour
 
-/// Minutes (a sampled duration) to ticks, rounded to the nearest microsecond.
+/// The longest duration the engine holds (about 73,000 years): later than any horizon, and
+/// small enough that the horizon plus it never overflows.
+let maximumDuration: Tick = Tick.max / 4
+
+/// Minutes (a sampled duration) to ticks, rounded to the nearest microsecond. Total: a
+/// duration too long for a tick (or infinite) is ``maximumDuration``; a negative one or NaN
+/// (which no valid distribution gives) is 0.
 @inline(__always)
 func ticks(minutes: Double) -> Tick {
     let t = minutes * Double(ticksPerMinute) + 0.5  // durations are ≥ 0: truncation rounds
-    return t < 4.0e18 ? Tick(t) : Tick.max / 4
+    if t < 4.0e18 { return t >= 0 ? Tick(t) : 0 }
+    return t.isNaN ? 0 : maximumDuration
 }
 
 /// One scheduled event. `key` packs priority (top 4 bits), sequence (52 bits) and kind

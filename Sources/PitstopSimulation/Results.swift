@@ -27,20 +27,26 @@ public struct RunOptions: Sendable, Hashable {
 
 /// The names of the KPIs, in the order of the results contract.
 public enum KPIName {
-    /// Every overall KPI.
-    public static let overall = [
-        "visits", "dialogues_requested", "dialogues_served", "served_share", "competence_match_share",
-        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "unattended", "turnaways", "staff_floor_hours",
-        "staff_utilisation", "travel_hours", "coverage_share", "annual_staff_cost", "cost_per_visit",
-        "cost_per_dialogue",
-        // Beyond the contract: hours staff spent in dialogue per day ("the meeting" delivered).
-        // (`unattended`, the part of `abandoned` asked when nobody was on duty, is the other.)
-        "dialogue_hours",
-    ]
-    /// The KPIs of a perspective or a persona (a persona without a dialogue has only `visits`).
+    /// The KPIs of a perspective, a persona or a site's visitors (a persona without a
+    /// dialogue has only `visits`).
     public static let visitor = [
         "visits", "dialogues_requested", "dialogues_served", "served_share", "competence_match_share",
-        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "unattended",
+        "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned",
+        // Beyond the contract: of `abandoned`, the requests made when nobody was on duty to ask.
+        "unattended",
+        "abandon_share", "wait_all_mean_min", "unservable_share",
+    ]
+    /// Every overall KPI: the visitor KPIs, then staff, cost and capacity.
+    public static let overall = visitor + [
+        "turnaways", "staff_floor_hours", "staff_utilisation", "travel_hours", "coverage_share", "annual_staff_cost",
+        "cost_per_visit", "cost_per_dialogue",
+        // Beyond the contract: hours staff spent in dialogue per day ("the meeting" delivered).
+        "dialogue_hours",
+    ]
+    /// The KPIs of a site: its visitors' KPIs, its zones' turn-aways, and the staff KPIs
+    /// that belong to a site (floor, dialogue and travel time there, its rules' coverage).
+    public static let site = visitor + [
+        "turnaways", "staff_floor_hours", "staff_utilisation", "travel_hours", "coverage_share", "dialogue_hours",
     ]
     /// The KPIs of a zone.
     public static let zone = ["occupancy_mean", "occupancy_peak", "turnaways"]
@@ -48,6 +54,7 @@ public enum KPIName {
     /// The shares: fractions between 0 and 1.
     public static let shares: Set<String> = [
         "served_share", "competence_match_share", "wait_prob", "staff_utilisation", "coverage_share",
+        "abandon_share", "unservable_share",
     ]
 
     /// The values a KPI can take: shares lie in [0, 1], everything else is never negative.
@@ -57,22 +64,67 @@ public enum KPIName {
     }
 }
 
-/// Per-replication values of every KPI, in replication order (index 0 is replication 1):
-/// what paired comparisons are computed from. A ratio with nothing to divide by in a
-/// replication (no dialogue served, say) is NaN there.
+/// Per-replication values of the overall and the perspective KPIs, in replication order
+/// (index 0 is replication 1): what paired comparisons are computed from. A ratio with
+/// nothing to divide by in a replication (no dialogue served, say) is NaN there. (Personas,
+/// zones and sites are reduced to their estimates as replications finish, so that memory
+/// does not grow with the number of replications.)
 public struct ReplicationSamples: Sendable, Hashable {
     public var kpis: [String: [Double]]
     public var perspectives: [String: [String: [Double]]]
-    public var personas: [String: [String: [Double]]]
-    /// Keyed `site/zone`.
-    public var zones: [String: [String: [Double]]]
 
-    public init(kpis: [String: [Double]] = [:], perspectives: [String: [String: [Double]]] = [:],
-                personas: [String: [String: [Double]]] = [:], zones: [String: [String: [Double]]] = [:]) {
+    public init(kpis: [String: [Double]] = [:], perspectives: [String: [String: [Double]]] = [:]) {
         self.kpis = kpis
         self.perspectives = perspectives
-        self.personas = personas
-        self.zones = zones
+    }
+}
+
+/// One site in one clock hour of one weekday: means over replications of the values per
+/// simulated day of that weekday (after the warm-up). Requests, and what became of them,
+/// count in the hour the request was made.
+public struct HourlyRow: Sendable, Hashable {
+    public var site: String
+    public var weekday: Weekday
+    /// 0…23: the hour from `hour`:00 to `hour + 1`:00.
+    public var hour: Int
+    /// Visitors arriving.
+    public var arrivals: Double
+    /// Mean persons present in the site's zones over the open time of the hour (0 when closed).
+    public var occupancyMean: Double
+    public var dialoguesRequested: Double
+    public var dialoguesServed: Double
+    /// Requests given up (unattended ones included).
+    public var abandoned: Double
+    /// Mean wait of the dialogues served, minutes; `nil` when none was served in any replication.
+    public var waitMeanMinutes: Double?
+    /// Mean number of staff on the floor at the site during the hour.
+    public var staffOnDuty: Double
+
+    public init(site: String, weekday: Weekday, hour: Int, arrivals: Double, occupancyMean: Double,
+                dialoguesRequested: Double, dialoguesServed: Double, abandoned: Double, waitMeanMinutes: Double?,
+                staffOnDuty: Double) {
+        self.site = site
+        self.weekday = weekday
+        self.hour = hour
+        self.arrivals = arrivals
+        self.occupancyMean = occupancyMean
+        self.dialoguesRequested = dialoguesRequested
+        self.dialoguesServed = dialoguesServed
+        self.abandoned = abandoned
+        self.waitMeanMinutes = waitMeanMinutes
+        self.staffOnDuty = staffOnDuty
+    }
+
+    /// The column names of `hourly.csv` after site, weekday and hour, and the keys of the
+    /// JSON `hourly` object.
+    public static let metricKeys = [
+        "arrivals", "occupancy_mean", "dialogues_requested", "dialogues_served", "abandoned", "wait_mean_min",
+        "staff_on_duty",
+    ]
+
+    /// The values in the order of ``metricKeys`` (`nil`: undefined).
+    public var metrics: [Double?] {
+        [arrivals, occupancyMean, dialoguesRequested, dialoguesServed, abandoned, waitMeanMinutes, staffOnDuty]
     }
 }
 
@@ -165,6 +217,10 @@ public struct SimulationResults: Sendable {
     public var personas: [String: [String: Estimate]]
     /// Keyed `site/zone`.
     public var zones: [String: [String: Estimate]]
+    /// Keyed by site id: the site's visitor KPIs and its staff KPIs (``KPIName/site``).
+    public var sites: [String: [String: Estimate]]
+    /// Per site (in scenario order), weekday and hour: the simulated weekdays only.
+    public var hourly: [HourlyRow]
     public var samples: ReplicationSamples
     /// `site/zone` → 24 means of persons present by hour of day, over the open time of that hour.
     public var hourlyOccupancy: [String: [Double]]
@@ -183,6 +239,7 @@ public struct SimulationResults: Sendable {
     public init(scenario: String, seed: UInt64, replications: Int, days: Int, warmupDays: Int = 0,
                 kpis: [String: Estimate] = [:], perspectives: [String: [String: Estimate]] = [:],
                 personas: [String: [String: Estimate]] = [:], zones: [String: [String: Estimate]] = [:],
+                sites: [String: [String: Estimate]] = [:], hourly: [HourlyRow] = [],
                 samples: ReplicationSamples = ReplicationSamples(), hourlyOccupancy: [String: [Double]] = [:],
                 siteHourlyOccupancy: [String: [Double]] = [:], waitHistogram: WaitHistogram = WaitHistogram(),
                 flows: [String: [ZoneLink: Double]] = [:], rota: [RotaRow] = [], coverageGaps: [CoverageGap] = [],
@@ -196,6 +253,8 @@ public struct SimulationResults: Sendable {
         self.perspectives = perspectives
         self.personas = personas
         self.zones = zones
+        self.sites = sites
+        self.hourly = hourly
         self.samples = samples
         self.hourlyOccupancy = hourlyOccupancy
         self.siteHourlyOccupancy = siteHourlyOccupancy
@@ -221,12 +280,28 @@ public struct SimulationResults: Sendable {
             "perspectives": scoped(perspectives),
             "personas": scoped(personas),
             "zones": scoped(zones),
+            "sites": scoped(sites),
+            "hourly": hourlyJSON,
         ])
     }
 
+    /// `{"<site>": {"<weekday>": {"<metric>": [24 values, hour 0 first]}}}`; an undefined
+    /// mean wait is `null`.
+    var hourlyJSON: JSONText {
+        var sites: [String: [String: [String: [JSONText]]]] = [:]
+        for row in hourly {
+            for (key, value) in zip(HourlyRow.metricKeys, row.metrics) {
+                sites[row.site, default: [:]][row.weekday.key, default: [:]][key, default: []]
+                    .append(value.map { .number($0) } ?? .null)
+            }
+        }
+        return .object(sites.mapValues { .object($0.mapValues { .object($0.mapValues { .array($0) }) }) })
+    }
+
     /// The results object of the contract (format, scenario, seed, replications, days, kpis,
-    /// perspectives, personas, zones): sorted keys, two-space indentation, each estimate on
-    /// one line, numbers rounded to 6 decimals, no trailing newline. Same input → the same bytes.
+    /// perspectives, personas, zones, sites, hourly): sorted keys, two-space indentation, each
+    /// estimate on one line, numbers rounded to 6 decimals, no trailing newline. Same input →
+    /// the same bytes.
     public func json() -> String { jsonText.rendered() }
 
     /// The same object indented to sit `indent` spaces deep inside a larger document (no
@@ -234,8 +309,8 @@ public struct SimulationResults: Sendable {
     public func json(indent: Int) -> String { jsonText.rendered(indent: indent) }
 
     /// Every estimate as a table: `scope,id,kpi,mean,ci_low,ci_high`; scope is `overall`
-    /// (empty id), `perspective`, `persona` or `zone` (id `site/zone`); ids sorted, KPIs in
-    /// contract order.
+    /// (empty id), `perspective`, `persona`, `zone` (id `site/zone`) or `site`; ids sorted,
+    /// KPIs in contract order.
     public func kpiCSV() -> String {
         var out = "scope,id,kpi,mean,ci_low,ci_high\n"
         func row(_ scope: String, _ id: String, _ kpi: String, _ e: Estimate) {
@@ -257,6 +332,21 @@ public struct SimulationResults: Sendable {
         }
         for id in zones.keys.sorted() {
             for (k, e) in ordered(zones[id] ?? [:], KPIName.zone) { row("zone", id, k, e) }
+        }
+        for id in sites.keys.sorted() {
+            for (k, e) in ordered(sites[id] ?? [:], KPIName.site) { row("site", id, k, e) }
+        }
+        return out
+    }
+
+    /// The hourly results as a table: `site,weekday,hour,arrivals,occupancy_mean,
+    /// dialogues_requested,dialogues_served,abandoned,wait_mean_min,staff_on_duty` — sites in
+    /// scenario order, weekdays `mon`…`sun`, hours 0–23; an undefined mean wait is empty.
+    public func hourlyCSV() -> String {
+        var out = (["site", "weekday", "hour"] + HourlyRow.metricKeys).joined(separator: ",") + "\n"
+        for row in hourly {
+            out += ([csvField(row.site), row.weekday.key, String(row.hour)]
+                + row.metrics.map { $0.map(formatNumber) ?? "" }).joined(separator: ",") + "\n"
         }
         return out
     }

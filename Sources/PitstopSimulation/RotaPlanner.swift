@@ -55,6 +55,11 @@ struct RotaPlanner {
     private(set) var requiredMinutes: Int = 0
     private(set) var coveredMinutes: Int = 0
     private(set) var travelMinutes: Double = 0
+    /// Today's travel, required and covered rule minutes by site (travel counts at the
+    /// site travelled to).
+    private(set) var siteTravelMinutes: [Double]
+    private(set) var siteRequiredMinutes: [Int]
+    private(set) var siteCoveredMinutes: [Int]
 
     init(model: CompiledModel, seed: UInt64, replication: Int) {
         self.model = model
@@ -67,6 +72,9 @@ struct RotaPlanner {
         assignedSite = Array(repeating: -1, count: n)
         dayMinutes = Array(repeating: 0, count: n)
         intervals = Array(repeating: [], count: n)
+        siteTravelMinutes = Array(repeating: 0, count: model.siteIDs.count)
+        siteRequiredMinutes = Array(repeating: 0, count: model.siteIDs.count)
+        siteCoveredMinutes = Array(repeating: 0, count: model.siteIDs.count)
     }
 
     /// The weekly floor budget of a person in minutes.
@@ -96,6 +104,11 @@ struct RotaPlanner {
         requiredMinutes = 0
         coveredMinutes = 0
         travelMinutes = 0
+        for site in siteTravelMinutes.indices {
+            siteTravelMinutes[site] = 0
+            siteRequiredMinutes[site] = 0
+            siteCoveredMinutes[site] = 0
+        }
 
         // Explicit shifts.
         for shift in model.shifts {
@@ -138,6 +151,7 @@ struct RotaPlanner {
             if home >= 0 && home != site {
                 let t = model.travel[home][site]
                 travelMinutes += t
+                siteTravelMinutes[site] += t
                 weekBudget[p] -= t
             }
         }
@@ -182,7 +196,7 @@ struct RotaPlanner {
         if absent[p] || model.staffVacant[p] { return 0 }
         if assignedSite[p] >= 0 && assignedSite[p] != site { return 0 }
         let day = model.maxShiftMinutes - dayMinutes[p]
-        let week = Int((weekBudget[p] - travelCost(p, to: site)).rounded(.down))
+        let week = clampedInt((weekBudget[p] - travelCost(p, to: site)).rounded(.down), in: -1_000_000...1_000_000)
         return min(day, week)
     }
 
@@ -233,6 +247,9 @@ struct RotaPlanner {
         }
         // Coverage and gaps.
         requiredMinutes += k * (b - a)
+        siteRequiredMinutes[rule.site] += k * (b - a)
+        let coveredBefore = coveredMinutes
+        defer { siteCoveredMinutes[rule.site] += coveredMinutes - coveredBefore }
         var m = a
         while m < b {
             let short = k - cover[m - a]

@@ -74,8 +74,13 @@ struct Sampler {
         case .uniform:
             return a + u * b
         case .triangular:
-            if u < c { return a + (u * d * (c * d)).squareRoot() }
-            return b - ((1 - u) * d * ((1 - c) * d)).squareRoot()
+            // d² may overflow for a huge range: then the same value as d·√(u·c).
+            if u < c {
+                let square = u * d * (c * d)
+                return a + (square.isFinite ? square.squareRoot() : d * (u * c).squareRoot())
+            }
+            let square = (1 - u) * d * ((1 - c) * d)
+            return b - (square.isFinite ? square.squareRoot() : d * ((1 - u) * (1 - c)).squareRoot())
         case .normal:
             let p = c + u * d
             return max(0, a + b * normalQuantile(p))

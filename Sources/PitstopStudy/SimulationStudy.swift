@@ -45,11 +45,12 @@ public struct SimulationStudy: Sendable {
     /// The results object of the contract (no trailing newline).
     public var json: String { results.json() }
 
-    /// What `simulate` writes: results.json, kpis.csv, rota.csv and coverage_gaps.csv.
+    /// What `simulate` writes: results.json, kpis.csv, hourly.csv, rota.csv and coverage_gaps.csv.
     public var files: [OutputFile] {
         [
             OutputFile(name: "results.json", text: json + "\n"),
             OutputFile(name: "kpis.csv", text: results.kpiCSV()),
+            OutputFile(name: "hourly.csv", text: results.hourlyCSV()),
             OutputFile(name: "rota.csv", text: results.rotaCSV()),
             OutputFile(name: "coverage_gaps.csv", text: results.coverageGapsCSV()),
         ]

@@ -7,19 +7,21 @@ extension Pitstop {
     /// `pitstop draw FILE`: org chart and floor maps through the Graphviz C library.
     struct Draw: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the org chart and one floor map per site (SVG, PNG, PDF or DOT).",
+            abstract: "Draw the org chart, one floor map per site and the journeys of each perspective (SVG, PNG, PDF or DOT).",
             discussion: """
                 Example:
                   pitstop draw Scenarios/pitstop.yaml
                   pitstop draw Scenarios/pitstop.yaml --chart org --group-by site --format png
                   pitstop draw Scenarios/traditional.yaml --lang da
-                Writes Output/<stem>/orgchart.svg and Output/<stem>/floor-<site>.svg.
+                  pitstop draw Scenarios/pitstop.yaml --chart journeys
+                Writes Output/<stem>/orgchart.svg (and orgchart-<page>.svg when the organisation
+                is paged to fit a slide), floor-<site>.svg and journeys-<perspective>.svg.
                 """)
 
         @Argument(help: "A scenario file.")
         var file: String
 
-        @Option(help: "Which charts: org, floor or all.")
+        @Option(help: "Which charts: org, floor, journeys or all.")
         var chart: DrawStudy.Charts = .all
 
         @Option(help: "Output format: svg, png, pdf or dot.")

@@ -12,7 +12,7 @@ extension Pitstop {
                   pitstop simulate Scenarios/pitstop.yaml --days 28 --replications 20 --seed 2339
                   pitstop simulate Scenarios/pitstop.yaml --format json > results.json
                   pitstop simulate Scenarios/pitstop.yaml --set simulation.demand_scale=1.2
-                Writes results.json, kpis.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
+                Writes results.json, kpis.csv, hourly.csv, rota.csv and coverage_gaps.csv to Output/<stem>/.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }

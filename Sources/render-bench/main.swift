@@ -7,7 +7,7 @@
 //                              an organisation of N people: write its org chart's DOT to a
 //                              temporary file, time one in-process render to SVG, then
 //                              `dot -Tsvg` on the same file; print both in ms and the ratio.
-//                              Teams over 6 are stacked in list boxes as in the real chart;
+//                              The tree style: teams over 6 stacked in list boxes;
 //                              --no-stack draws one box per person.
 //   render-bench sample N DIR  write the org charts (DOT and SVG) of the generated
 //                              N-person organisation to DIR, to look at them.
@@ -122,7 +122,7 @@ func leakcheck(renders: Int) {
 func bench(people: Int, stack: Bool) {
     let scenario = generatedScenario(people: people)
     let buildStart = DispatchTime.now()
-    let dot = OrgChart.dot(scenario, options: .init(stackThreshold: stack ? 6 : .max))
+    let dot = OrgChart.dot(scenario, options: .init(style: .tree, stackThreshold: stack ? 6 : .max))
     let build = milliseconds(since: buildStart)
     let nodes = dot.split(separator: "\n").filter { $0.contains("\" [label=") }.count
     let clusters = dot.components(separatedBy: "subgraph \"cluster").count - 1

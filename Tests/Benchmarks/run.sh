@@ -4,7 +4,8 @@
 #   2. rendering a 5,000-person org through the Graphviz library vs `dot -Tsvg`
 #   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
 #   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
-#   5. the explorer (`pitstop serve`) under one user and under eight at once
+#   5. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
+#   6. the explorer (`pitstop serve`) under one user and under eight at once
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -18,6 +19,9 @@ bash Tests/Benchmarks/load.sh
 echo
 echo "== Import: a 10,000-row Danish HR export =="
 bash Tests/Benchmarks/import.sh
+echo
+echo "== Scale: the bundled comparison ×1, ×10, ×43 (memory and time per site) =="
+bash Tests/Benchmarks/scale.sh
 echo
 echo "== Explorer: pitstop serve, one user and eight at once =="
 bash Tests/Benchmarks/explorer.sh

@@ -23,6 +23,15 @@ import _PitstopTestSupport
         #expect(DOTEscape.html("bell\u{7}") == "bell ")
     }
 
+    /// Issue 16: C0 controls, DEL and C1 controls never reach a label or a value.
+    @Test func controlCharactersBecomeSpaces() {
+        let text = "a\u{7}b\u{1B}c\u{7F}d\u{85}e\u{9F}f\u{A0}g"
+        #expect(DOTEscape.plain(text) == "a b c d e f\u{A0}g")
+        #expect(DOTEscape.html(text) == "a b c d e f\u{A0}g")
+        #expect(DOTEscape.id(text) == "\"a b c d e f\u{A0}g\"")
+        #expect(DOTEscape.html("\u{FFFE}\u{FFFF}") == "  ")
+    }
+
     @Test func idsAlwaysParse() {
         #expect(DOTEscape.id("p1") == #""p1""#)
         #expect(DOTEscape.id(#"a"b\"#) == #""a\"b\\""#)

@@ -109,7 +109,7 @@ import _PitstopTestSupport
     // MARK: Org charts
 
     @Test func danishOrgChart() throws {
-        let dot = OrgChart.dot(library, options: .init(stackThreshold: .max, language: .da))
+        let dot = OrgChart.dot(library, options: .init(style: .tree, stackThreshold: .max, language: .da))
         let parsed = try svg(dot, layout: .dot)
         expectNoEnglish(parsed)
         let graph = try #require(parsed.groups.first { $0.kind == "graph" })
@@ -122,16 +122,28 @@ import _PitstopTestSupport
         let unit = try #require(parsed.clusters.first { $0.title == "cluster_u1" })
         #expect(unit.texts.contains("4 personer · 3,3 årsværk med underenheder"))
         // Only the label text changes.
-        let english = OrgChart.dot(library, options: .init(stackThreshold: .max))
+        let english = OrgChart.dot(library, options: .init(style: .tree, stackThreshold: .max))
         #expect(withoutLabels(dot) == withoutLabels(english))
         #expect(dot != english)
+    }
+
+    @Test func danishCompactOrgChart() throws {
+        let dot = OrgChart.dot(library, options: .init(language: .da))
+        let parsed = try svg(dot, layout: .dot)
+        expectNoEnglish(parsed)
+        #expect(parsed.node("forum")?.texts.prefix(3) == ["Lederforum", "Formand", "Jens Ærø"])
+        #expect(parsed.nodes.contains { $0.texts.first == "Uden for enheder" })
+        #expect(parsed.allTexts.contains("Bibliotekar · 0,8 årsværk"))
+        let graph = try #require(parsed.groups.first { $0.kind == "graph" })
+        #expect(graph.texts.contains("12 personer · 1 ledig stilling · 12,05 årsværk · personer grupperet efter enhed"))
     }
 
     @Test func danishOrgChartBySiteUnitsAndStacks() throws {
         let bySite = try svg(OrgChart.dot(library, options: .init(groupBy: .site, language: .da)), layout: .dot)
         expectNoEnglish(bySite)
         #expect(bySite.clusters.first { $0.title == "cluster_s2" }?.texts == ["Filial 1", "1 person · 0,8 årsværk"])
-        #expect(bySite.allTexts.contains("personer grupperet efter primært arbejdssted"))
+        #expect(bySite.allTexts.contains { $0.hasSuffix("personer grupperet efter primært arbejdssted") })
+        #expect(bySite.allTexts.contains { $0.hasPrefix("Linje til et andet arbejdssted") })
 
         let units = try svg(OrgChart.dot(library, options: .init(detail: .units, language: .da)), layout: .dot)
         expectNoEnglish(units)
@@ -141,9 +153,10 @@ import _PitstopTestSupport
         #expect(units.node("u4")?.texts.contains("Leder: Mette Holm") == true)
         #expect(units.node("forum")?.texts.contains("Formand: Jens Ærø · Direktør") == true)
         #expect(units.node("nounit")?.texts.prefix(2) == ["Uden for enheder", "1 person · 1 årsværk"])
-        #expect(units.allTexts.contains("enheder med antal personer og årsværk"))
+        #expect(units.allTexts.contains("enheder med antal personer, årsværk og faggrupper"))
+        #expect(units.node("u2")?.texts.contains("Pædagog ×1") == true)
 
-        let wide = try svg(OrgChart.dot(TestScenarios.wideTeam(size: 12), options: .init(language: .da)), layout: .dot)
+        let wide = try svg(OrgChart.dot(TestScenarios.wideTeam(size: 12), options: .init(style: .tree, language: .da)), layout: .dot)
         expectNoEnglish(wide)
         let list = try #require(wide.node("l1"))
         #expect(list.texts.contains("11 personer · 1 ledig stilling · 11,5 årsværk"))
@@ -155,9 +168,9 @@ import _PitstopTestSupport
         let dot = OrgDiffChart.dot(baseline: library, other: other, idPrefix: "d", language: .da)
         let parsed = try svg(dot, layout: .dot)
         expectNoEnglish(parsed)
-        #expect(parsed.node("p5")?.texts.prefix(2) == ["FLYTTET · fra Det private menneske", "Anna Holm"])
-        #expect(parsed.node("p13")?.texts.prefix(2) == ["NY", "Ny Medarbejder"])
-        #expect(parsed.node("r1")?.texts.prefix(2) == ["FJERNET · fra Børn & unge", "Ulla Berg"])
+        #expect(parsed.allTexts.contains("FLYTTET · fra Det private menneske"))
+        #expect(parsed.allTexts.contains("NY"))
+        #expect(parsed.node("rm")?.texts.prefix(2) == ["FJERNET · fra Børn & unge", "Ulla Berg"])
         let removed = try #require(parsed.clusters.first { $0.title == "cluster_removed" })
         #expect(removed.texts.prefix(2) == ["Fjernet", "i Pitstop-biblioteket, ikke i Pitstop 2027"])
         let graph = try #require(parsed.groups.first { $0.kind == "graph" })
@@ -165,20 +178,20 @@ import _PitstopTestSupport
         for caption in ["Tilføjet (1)", "Flyttet (1)", "Fjernet (1)", "Uændret", "12 personer · 1 ledig stilling · 12,55 årsværk i Pitstop 2027"] {
             #expect(graph.texts.contains { $0.hasPrefix(caption) }, "\(caption)")
         }
-        #expect(parsed.node("p5")?.texts.contains("Bibliotekar · 0,8 årsværk") == true)
+        #expect(parsed.allTexts.contains("Bibliotekar · 0,8 årsværk"))
         let english = OrgDiffChart.dot(baseline: library, other: other, idPrefix: "d")
         #expect(withoutLabels(dot) == withoutLabels(english))
 
-        // A changed home site, and a stacked team with a move in it.
+        // A changed home site in a team.
         var moved = TestScenarios.wideTeam(size: 8)
         let base = moved
         moved.sites.append(TestScenarios.branch(id: "b2", name: "Filial 2"))
         if let i = moved.staff.firstIndex(where: { $0.id == "m2" }) { moved.staff[i].sites = ["b2"] }
         moved.staff.append(StaffMember(id: "x", name: "X", title: "Bibliotekar", unit: "team", manager: "lead"))
-        let stacked = try svg(OrgDiffChart.dot(baseline: base, other: moved, language: .da), layout: .dot)
-        expectNoEnglish(stacked)
-        let rows = try #require(stacked.node("l1")).texts
-        #expect(rows.contains("FLYTTET arbejdssted Hovedbiblioteket → Filial 2"))
+        let team = try svg(OrgDiffChart.dot(baseline: base, other: moved, language: .da), layout: .dot)
+        expectNoEnglish(team)
+        let rows = try #require(team.node("t1")).texts
+        #expect(rows.joined(separator: " ").contains("FLYTTET · arbejdssted Hovedbiblioteket → Filial 2"))
         #expect(rows.contains("NY"))
     }
 
@@ -194,8 +207,10 @@ import _PitstopTestSupport
         let title = try #require(parsed.groups.first { $0.kind == "graph" })
         #expect(title.texts.prefix(2) == ["Hovedbiblioteket", "Gulv 60 × 40 m"])
         #expect(parsed.node("legend")?.texts == [
-            "Brugerperspektiv", "Det private menneske", "Borgeren", "Den lærende", "Fælles / intet perspektiv", "- -", "Gangforbindelse",
+            "Brugerperspektiv", "Det private menneske", "Borgeren", "Den lærende", "Fælles / intet perspektiv",
+            "Gangforbindelse (dør eller passage)",
         ])
+        #expect(parsed.node("n6")?.texts == ["Samtalerum Østerbro", "kap. 2"])
         // Zones keep their places and sizes: only the labels (and the legend's place) change.
         let english = FloorMap.dot(site: library.sites[0], in: library)
         for id in ["floor", "z1", "z2", "z3", "z4", "z5", "z6", "scale", "scale_label"] {
@@ -211,18 +226,18 @@ import _PitstopTestSupport
         expectNoEnglish(parsed)
         #expect(parsed.node("z4")?.texts == ["Læsesal", "93 %", "kap. 60"])
         #expect(parsed.node("z5")?.texts == ["Café", "ingen data", "ingen grænse"])
-        #expect(parsed.node("z6")?.texts == ["Samtale…", "120 %"])
+        #expect(parsed.node("n6")?.texts == ["Samtalerum Østerbro", "120 %\u{A0}", "· kap. 2"])
         let legend = try #require(parsed.node("legend")).texts
         #expect(legend == [
             "Belægning", "Roligt (< 30 %)", "Behageligt (30–60 %)", "Travlt (60–80 %)", "Meget travlt (> 80 %)", "Ingen data",
-            "- -", "Gangforbindelse", "—", "Gange pr. dag, de største (maks. 1.420)",
+            "Gangforbindelse (dør eller passage)", "Gange pr. dag, de største (maks. 1.420)",
         ])
         let title = try #require(parsed.groups.first { $0.kind == "graph" })
         #expect(title.texts.contains("Gennemsnitlig belægning · Gulv 60,5 × 40 m"))
-        #expect(parsed.edges.flatMap(\.texts).sorted() == ["1.420", "150"])
-        // Attribute values keep '.' decimals.
-        #expect(declaration(of: "floor", in: dot)?.contains("pos=\"363,240\", width=10.0833, height=6.6667") == true)
-        #expect(dot.contains("penwidth=1.74,"))
+        #expect(parsed.nodes.filter { $0.title.hasSuffix("n") && $0.title.hasPrefix("w") }.flatMap(\.texts).sorted() == ["1.420", "150"])
+        // Attribute values keep '.' decimals (60.5 m wide: 11.9 pt a metre).
+        #expect(declaration(of: "floor", in: dot)?.contains("pos=\"360,238\", width=10, height=6.6116") == true)
+        #expect(dot.contains("penwidth=2.74,"))
         #expect(dot.firstMatch(of: /(width|height|penwidth)=[0-9]+,[0-9]/) == nil)
         #expect(dot.firstMatch(of: /POINT-SIZE="[0-9]+,/) == nil)
     }

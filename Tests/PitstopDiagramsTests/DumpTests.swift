@@ -1,12 +1,42 @@
 import Foundation
 import GraphvizRendering
-import PitstopDiagrams
+@testable import PitstopDiagrams
 import PitstopModel
 import Testing
 
 /// Writes every fixture diagram as DOT and SVG to the folder in `PITSTOP_DIAGRAM_DUMP`, to
 /// look at them (`rsvg-convert -w 1600 x.svg -o x.png`). Skipped when the variable is unset.
 @Suite struct DumpTests {
+    /// The org chart pages of the slide-fit fixtures, with the planned and the real size.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] != nil))
+    func dumpOrgChartPages() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")
+            .appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The journeys of the bundled pitstop scenario, in Danish with made-up figures.
+        let pitstop = try SlideFitTests.load("Scenarios/pitstop.yaml")
+        let figures = JourneyFigures(kpiMeans: Dictionary(uniqueKeysWithValues: pitstop.personas.map {
+            ($0.id, ["visits": 40, "dialogues_requested": 8, "dialogues_served": 5, "wait_prob": 0.3, "wait_mean_min": 2.5, "abandoned": 3])
+        }), note: "eksempeltal")
+        for perspective in JourneyChart.perspectives(in: pitstop) {
+            let dot = JourneyChart.dot(pitstop, perspective: perspective.id, results: figures, options: .init(language: .da))
+            try Data(try Graphviz.render(dot: dot, format: .svg)).write(to: folder.appendingPathComponent("journeys-\(perspective.id)-da.svg"))
+        }
+        for path in SlideFitTests.fixtures {
+            let scenario = try SlideFitTests.load(path)
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            for page in OrgChart.pages(scenario) {
+                let svg = try Graphviz.render(dot: page.dot, format: .svg)
+                let m = try SlideFitTests.measure(svg)
+                print("PAGE \(stem)/\(page.name): planned \(Int(page.estimatedWidth)) × \(Int(page.estimatedHeight)), "
+                      + "real \(Int(m.width)) × \(Int(m.height)), aspect \(Format.number(m.aspect)), "
+                      + "smallest on slide \(Format.number(m.smallestOnSlide)), lines \(m.edges)")
+                try Data(svg).write(to: folder.appendingPathComponent("\(stem)-\(page.name).svg"))
+                try Data(page.dot.utf8).write(to: folder.appendingPathComponent("\(stem)-\(page.name).dot"))
+            }
+        }
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] != nil))
     func dumpFixtureDiagrams() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PITSTOP_DIAGRAM_DUMP"] ?? "/tmp")

@@ -39,18 +39,19 @@ import _PitstopTestSupport
         let (output, warnings) = try Graphviz.renderReportingWarnings(dot: dot, format: .svg)
         #expect(warnings.isEmpty)
         let parsed = try SVGInspector(output)
-        // Staff order of `other`: anna is p5, the newcomer p13 (ulla is gone).
-        let anna = try #require(parsed.node("p5"))
+        // Anna moved (amber, with where from), the newcomer is new (green), Ulla is gone (red, dashed).
+        let anna = try #require(parsed.nodes.first { $0.texts.contains("Anna Holm") })
         #expect(anna.texts.prefix(2) == ["MOVED · from Det private menneske", "Anna Holm"])
-        #expect(declaration(of: "p5", in: dot)?.contains("fillcolor=\"\(DiffMarks.moved.fill)\"") == true)
-        let newcomer = try #require(parsed.node("p13"))
+        #expect(try #require(declaration(of: anna.title, in: dot)).contains("BGCOLOR=\"\(DiffMarks.moved.fill)\""))
+        let newcomer = try #require(parsed.nodes.first { $0.texts.contains("Ny Medarbejder") })
         #expect(newcomer.texts.prefix(2) == ["NEW", "Ny Medarbejder"])
-        #expect(declaration(of: "p13", in: dot)?.contains("fillcolor=\"\(DiffMarks.added.fill)\"") == true)
-        let removed = try #require(parsed.node("r1"))
+        #expect(try #require(declaration(of: newcomer.title, in: dot)).contains("BGCOLOR=\"\(DiffMarks.added.fill)\""))
+        let removed = try #require(parsed.node("rm"))
         #expect(removed.texts.prefix(2) == ["REMOVED · from Børn & unge", "Ulla Berg"])
-        #expect(declaration(of: "r1", in: dot)?.contains("dashed") == true)
-        #expect(nodeIDs(inCluster: "cluster_removed", of: dot) == ["r1"])
-        #expect(declaration(of: "p4", in: dot)?.contains("fillcolor=\"\(DiffMarks.unchanged.managerFill)\"") == true)
+        #expect(declaration(of: "rm", in: dot)?.contains("rounded,dashed") == true)
+        #expect(nodeIDs(inCluster: "cluster_removed", of: dot) == ["rm"])
+        // Unchanged people are white, their managers light grey.
+        #expect(declaration(of: "forum", in: dot)?.contains("BGCOLOR=\"\(DiffMarks.unchanged.managerFill)\"") == true)
         let graph = try #require(parsed.groups.first { $0.kind == "graph" })
         for caption in ["Added (1)", "Moved (1)", "Removed (1)", "Unchanged"] {
             #expect(graph.texts.contains { $0.hasPrefix(caption) }, "\(caption)")

@@ -185,6 +185,14 @@ import Testing
             ])
     }
 
+    @Test func theDispatchPolicyIsAnInput() {
+        #expect(
+            changes {
+                $0.staffing.dispatch = .competenceFirst
+                $0.staffing.maxWaitMinutes = 5
+            } == ["staffing.dispatch: fcfs → competence-first", "staffing.max_wait: 10 → 5"])
+    }
+
     @Test func personasRoutesAndDialogues() {
         #expect(
             changes {

@@ -1,3 +1,4 @@
+import PitstopSimulation
 import Testing
 @testable import PitstopReport
 
@@ -62,14 +63,22 @@ import Testing
         let contract = ["visits", "dialogues_requested", "dialogues_served", "served_share", "competence_match_share",
                         "wait_mean_min", "wait_p90_min", "wait_prob", "abandoned", "turnaways", "staff_floor_hours",
                         "staff_utilisation", "travel_hours", "coverage_share", "annual_staff_cost", "cost_per_visit",
-                        "cost_per_dialogue", "occupancy_mean", "occupancy_peak"]
+                        "cost_per_dialogue", "occupancy_mean", "occupancy_peak", "abandon_share", "wait_all_mean_min",
+                        "unservable_share", "unattended", "dialogue_hours"]
         for key in contract {
             let info = KPIInfo.info(for: key)
             #expect(KPIInfo.catalogue.contains(info), "\(key) is not in the catalogue")
             #expect(info.name(.en) != info.name(.da), "\(key) has no Danish name")
         }
+        // Every KPI the simulation writes has its words in both languages.
+        for key in KPIName.overall + KPIName.site + KPIName.zone {
+            #expect(KPIInfo.catalogue.contains { $0.key == key }, "\(key) is not in the catalogue")
+        }
+        #expect(KPIInfo.info(for: "unservable_share").name(.da) == "Andel spurgt uden personale til stede")
+        #expect(KPIInfo.info(for: "wait_all_mean_min").kind == .minutes)
         #expect(Set(KPIInfo.catalogue.filter { $0.kind == .share }.map(\.key))
-            == ["served_share", "competence_match_share", "wait_prob", "staff_utilisation", "coverage_share"])
+            == ["served_share", "competence_match_share", "wait_prob", "staff_utilisation", "coverage_share",
+                "abandon_share", "unservable_share"])
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
         #expect(Set(d.kpis.keys) == Set(KPIName.overall))
 
         let json = d.json()
-        #expect(json.hasPrefix("{\n  \"kpis\": {\n    \"abandoned\": { \"ci95\": [0, 0], \"mean\": 0, \"relative\": null }"))
+        #expect(json.hasPrefix("{\n  \"kpis\": {\n    \"abandon_share\": { \"ci95\": [0, 0], \"mean\": 0, \"relative\": null }"))
         #expect(json.contains("\"perspectives\": {\n    \"private\": {"))
     }
 
@@ -50,10 +50,34 @@ import Testing
         #expect(PairedDifference.compare(baseline: a, other: b).kpis["served_share"] == nil)
     }
 
-        @Test func aScenarioAgainstItselfDiffersByNothing() {
+    /// `relative` divides by the baseline mean over the *paired* replications only: here the
+    /// baseline's mean over all its defined replications (14 / 3) differs from its mean over
+    /// the pairs (2), so a division by the wrong mean shows.
+    @Test func relativeUsesTheBaselineMeanOfThePairsOnly() throws {
+        var a = SimulationResults(scenario: "A", seed: 1, replications: 4, days: 7)
+        var b = SimulationResults(scenario: "B", seed: 1, replications: 4, days: 7)
+        a.samples.kpis["wait_mean_min"] = [1, .nan, 10, 3]
+        b.samples.kpis["wait_mean_min"] = [2, 5, .nan, 5]
+        let d = try #require(PairedDifference.compare(baseline: a, other: b).kpis["wait_mean_min"])
+        #expect(d.mean == 1.5)
+        #expect(d.relative == 0.75)  // 1.5 ÷ 2, not 1.5 ÷ (14 / 3)
+        // The same for perspectives' differences.
+        a.samples.perspectives["p"] = ["served_share": [0.5, 0.9, .nan, 0.7]]
+        b.samples.perspectives["p"] = ["served_share": [0.6, .nan, 0.2, 0.8]]
+        let p = try #require(PairedDifference.compare(baseline: a, other: b).perspectives["p"]?["served_share"])
+        #expect(abs(p.mean - 0.1) < 1e-12)
+    }
+
+    @Test func aScenarioAgainstItselfDiffersByNothing() {
         let options = RunOptions(days: 3, replications: 3, seed: 2, jobs: 2)
         let s = Simulator(Fixture.library())
-        let d = PairedDifference.compare(baseline: s.run(options), other: s.run(options))
+        let results = s.run(options)
+        let d = PairedDifference.compare(baseline: results, other: s.run(options))
+        // Every KPI is compared (all are defined on this library), so the loop below checks them all.
+        #expect(results.kpis.count == KPIName.overall.count)
+        #expect(d.kpis.count == KPIName.overall.count)
+        #expect(d.perspectives.count == 2 && d.perspectives.values.allSatisfy { $0.count == KPIName.visitor.count })
         for (_, e) in d.kpis { #expect(e.mean == 0 && e.ci95 == [0, 0]) }
+        for (_, m) in d.perspectives { for (_, e) in m { #expect(e.mean == 0 && e.ci95 == [0, 0]) } }
     }
 }

@@ -86,13 +86,31 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
         #expect(json["format"] as? Int == 1)
         #expect(json["seed"] as? Int == 7)
-        for name in ["results.json", "kpis.csv", "rota.csv"] {
+        #expect(Set((json["sites"] as? [String: Any])?.keys ?? [:].keys) == ["main", "branch-1", "branch-2"])
+        #expect(json["hourly"] is [String: Any])
+        for name in ["results.json", "kpis.csv", "hourly.csv", "rota.csv", "coverage_gaps.csv"] {
             let fa = try Data(contentsOf: dir.appendingPathComponent("a/\(name)"))
             let fb = try Data(contentsOf: dir.appendingPathComponent("b/\(name)"))
             #expect(fa == fb, "\(name) differs between --jobs 1 and --jobs 2")
         }
         let rota = try String(contentsOf: dir.appendingPathComponent("a/rota.csv"), encoding: .utf8)
         #expect(rota.hasPrefix("person,day,site,zone,from,to"))
+        let hourly = try String(contentsOf: dir.appendingPathComponent("a/hourly.csv"), encoding: .utf8)
+        #expect(hourly.hasPrefix("site,weekday,hour,arrivals,occupancy_mean,"))
+        #expect(hourly.split(separator: "\n").count == 1 + 3 * 7 * 24)
+    }
+
+    @Test func simulatePrintsTheNewKPIsAndNamesHourlyCSV() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["simulate", "Scenarios/pitstop.yaml", "--days", "3", "--replications", "2",
+                                       "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for line in ["Share of dialogues given up", "Mean wait, given-up requests included",
+                     "Share asked when nobody was on duty"] {
+            #expect(r.stdout.contains(line), "\(line)")
+        }
+        #expect(r.stderr.contains("hourly.csv"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("hourly.csv").path))
     }
 
     @Test func drawWritesTheOrgChartAndOneFloorMapPerSite() throws {
