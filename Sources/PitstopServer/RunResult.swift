@@ -1,5 +1,6 @@
 import PitstopModel
 import PitstopReport
+import PitstopSimulation
 import PitstopStudy
 
 /// A finished run as the page shows it — made from the comparison's report input, so the
@@ -48,12 +49,18 @@ struct RunResult {
                     "what_if": svg(maps.svgs.dropFirst().first, prefix: "\(diagramPrefix)heat\(index)-b-"),
                 ])
             }),
-            "hourly": .array(input.hourlyOccupancy.enumerated().map { index, occupancy in
-                .object([
-                    "name": .string(occupancy.site),
-                    "svg": .string(Charts.hourlyOccupancy(
-                        occupancy, scenarioNames: input.scenarioNames, language: input.language,
-                        id: "\(diagramPrefix)hourly\(index)")),
+            "hourly": .array(hourlyDialogues.enumerated().map { index, dialogues in
+                let occupancy = input.hourlyOccupancy.first { $0.site == dialogues.site }
+                return .object([
+                    "name": .string(dialogues.site),
+                    "dialogues": .string(Charts.hourlyDialogues(
+                        dialogues, scenarioNames: input.scenarioNames, language: input.language,
+                        id: "\(diagramPrefix)dialogues\(index)")),
+                    "occupancy": occupancy.map {
+                        .string(Charts.hourlyOccupancy(
+                            $0, scenarioNames: input.scenarioNames, language: input.language,
+                            id: "\(diagramPrefix)occupancy\(index)"))
+                    } ?? .null,
                 ])
             }),
         ])
@@ -99,6 +106,34 @@ struct RunResult {
                 "verdict": .string(p.verdictWord(row, other: 0, info)),
             ]),
         ])
+    }
+
+    /// Per site (the baseline's first, then any only the what-if has): dialogues asked and
+    /// served in each hour of the mean simulated day, from the results by site and hour
+    /// (each weekday weighted by the measured days that fall on it).
+    var hourlyDialogues: [SiteHourlyDialogues] {
+        var sites: [Site] = []
+        for site in study.scenarios.flatMap(\.sites) where !sites.contains(where: { $0.id == site.id }) {
+            sites.append(site)
+        }
+        let options = run.options
+        var weights = Array(repeating: 0.0, count: 7)
+        for day in options.warmupDays..<max(options.days, options.warmupDays) { weights[day % 7] += 1 }
+        let total = weights.reduce(0, +)
+        func meanDay(_ rows: [HourlyRow], site: String, _ value: (HourlyRow) -> Double) -> [Double] {
+            var hours = Array(repeating: 0.0, count: 24)
+            guard total > 0 else { return hours }
+            for row in rows where row.site == site && (0..<24).contains(row.hour) {
+                hours[row.hour] += value(row) * weights[row.weekday.rawValue] / total
+            }
+            return hours
+        }
+        return sites.map { site in
+            SiteHourlyDialogues(
+                site: site.name,
+                requested: study.results.map { meanDay($0.hourly, site: site.id) { $0.dialoguesRequested } },
+                served: study.results.map { meanDay($0.hourly, site: site.id) { $0.dialoguesServed } })
+        }
     }
 
     func interval(_ i: Interval) -> JSONText {

@@ -144,7 +144,9 @@ def main(binary):
         check("MOVED" in result_chart and "REMOVED" in result_chart and name in result_chart,
               f"the org chart is redrawn with {name} moved and a position removed")
         check(len(driver.find_elements(By.CSS_SELECTOR, ".pair svg")) >= 2, "heat maps are shown for the baseline and the what-if")
-        check(len(driver.find_elements(By.CSS_SELECTOR, "#result .floors svg")) >= 1, "an hourly chart per site is shown")
+        hourly = driver.find_elements(By.CSS_SELECTOR, "#result figure.chart svg")
+        check(len(hourly) >= 2 and "Dialogues by hour of day" in hourly[0].get_attribute("textContent"),
+              f"hourly charts per site are shown ({len(hourly)})")
         command = driver.find_element(By.ID, "reproduce").text
         check(command.startswith("pitstop compare pitstop.yaml pitstop-whatif.yaml"), f"the page gives the command: {command}")
 

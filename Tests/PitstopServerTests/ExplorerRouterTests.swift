@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import PitstopModel
 import PitstopScenario
+import PitstopStudy
 import Testing
 
 @testable import PitstopServer
@@ -179,7 +180,10 @@ import Testing
             let chart = try #require(result["org_chart"] as? String)
             #expect(chart.contains("MOVED") && chart.contains("REMOVED"))
             #expect((result["heat_maps"] as? [[String: Any]])?.count == 2)
-            #expect((result["hourly"] as? [[String: Any]])?.count == 2)
+            let hourly = try #require(result["hourly"] as? [[String: Any]])
+            #expect(hourly.map { $0["name"] as? String } == ["Hovedbiblioteket", "Filialen"])
+            #expect((hourly[0]["dialogues"] as? String)?.contains("Dialogues by hour of day — Hovedbiblioteket") == true)
+            #expect((hourly[0]["occupancy"] as? String)?.contains("Persons present by hour of day") == true)
             #expect((result["what_if"] as? [String: Any])?["name"] as? String == "Little library (what-if)")
 
             let progress = try await client.execute(uri: "/api/progress/test-ticket-1", method: .get)
@@ -296,5 +300,29 @@ struct EncodableRequest: Encodable {
         scenario = request.scenario
         baseline = request.baseline
         sets = request.sets
+    }
+}
+
+/// The hourly chart per site is the simulation's results by site and hour, as a mean day.
+@Suite struct RunResultTests {
+    @Test func theHoursOfTheMeanDayAddUpToTheSitesDialoguesPerDay() throws {
+        let fixture = try ScenarioFixture()
+        let explorer = try fixture.explorer { $0.interactiveDays = 9 }  // weekdays unevenly: 2 Mondays and Tuesdays
+        let run = try explorer.prepare(WhatIfRequest(scenario: "little.yaml", sets: ["simulation.demand_scale=2"]))
+        let study = ComparisonStudy.run(
+            [run.baseline, run.whatIf.scenario], files: ["little.yaml", "little-whatif.yaml"], options: run.options,
+            language: .en)
+        let result = RunResult(run: run, study: study, input: try study.reportInput())
+        let hourly = result.hourlyDialogues
+        #expect(hourly.map(\.site) == ["Hovedbiblioteket", "Filialen"])
+        for (s, site) in ["main", "branch"].enumerated() {
+            for (i, results) in study.results.enumerated() {
+                let served = try #require(results.sites[site]?["dialogues_served"]?.mean)
+                let asked = try #require(results.sites[site]?["dialogues_requested"]?.mean)
+                #expect(abs(hourly[s].served[i].reduce(0, +) - served) < 1e-6, "\(site) \(i)")
+                #expect(abs(hourly[s].requested[i].reduce(0, +) - asked) < 1e-6, "\(site) \(i)")
+            }
+        }
+        #expect(hourly[0].requested[1].reduce(0, +) > 1.5 * hourly[0].requested[0].reduce(0, +))
     }
 }

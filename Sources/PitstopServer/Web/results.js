@@ -95,7 +95,9 @@ export function renderRun(container, result, words, cached) {
       diagram(m.baseline, `${m.name} — ${result.baseline.name}`, words),
       diagram(m.what_if, `${m.name} — ${result.what_if.name}`, words))),
     el("h3", { text: words.hourly }),
-    el("div", { class: "floors" }, result.hourly.map((h) => diagram(h.svg, h.name, words, "diagram chart"))),
+    result.hourly.map((h) => el("div", { class: "pair" },
+      diagram(h.dialogues, `${words.hourlyDialogues} — ${h.name}`, words, "diagram chart"),
+      h.occupancy ? diagram(h.occupancy, `${words.hourlyOccupancy} — ${h.name}`, words, "diagram chart") : null)),
     el("h3", { text: words.reproduce }),
     el("p", { text: words.reproduceHint }),
     el("pre", {}, el("code", { id: "reproduce", text: result.command })));
