@@ -114,3 +114,38 @@ public final class ProgressBoard: Sendable {
         board.withLock { $0.entries[ticket] } ?? Entry(state: .unknown, done: 0, total: 0)
     }
 }
+
+/// A small least-recently-used cache of values (at most `entries`). Safe from any thread.
+public final class ValueCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct State {
+        var values: [Key: Value] = [:]
+        var order: [Key] = []
+    }
+
+    public let maxEntries: Int
+    private let state = Mutex(State())
+
+    public init(entries: Int) {
+        maxEntries = max(1, entries)
+    }
+
+    public func value(for key: Key) -> Value? {
+        state.withLock { state in
+            guard let value = state.values[key] else { return nil }
+            if let index = state.order.firstIndex(of: key) { state.order.remove(at: index) }
+            state.order.append(key)
+            return value
+        }
+    }
+
+    public func store(_ value: Value, for key: Key) {
+        state.withLock { state in
+            if state.values.updateValue(value, forKey: key) == nil {
+                state.order.append(key)
+                while state.order.count > maxEntries { state.values.removeValue(forKey: state.order.removeFirst()) }
+            }
+        }
+    }
+
+    public var count: Int { state.withLock { $0.values.count } }
+}

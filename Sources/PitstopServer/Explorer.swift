@@ -21,6 +21,9 @@ public final class Explorer: Sendable {
     let views: BodyCache<ViewKey>
     /// Scenarios loaded, kept while their files are unchanged.
     public let loads = LoadCache()
+    /// Simulations kept by scenario and options: most runs compare a what-if with the same
+    /// baseline, which is simulated once.
+    let simulations = ValueCache<SimulationKey, SimulationResults>(entries: 16)
 
     public init(options: ExplorerOptions) throws(ExplorerError) {
         self.options = options
@@ -292,18 +295,41 @@ public final class Explorer: Sendable {
     /// A cached run's body, if there is one.
     func cached(_ run: PreparedRun) -> [UInt8]? { runs.body(for: run.key) }
 
-    /// Runs the comparison (blocking: call it on a worker) and caches its body. Throws
-    /// ``StudyError/cancelled`` when `flag` is set between replications.
+    struct SimulationKey: Hashable, Sendable {
+        let scenario: Scenario
+        let options: RunOptions
+    }
+
+    /// Runs the comparison (blocking: call it on a worker) and caches its body. Each scenario
+    /// is simulated by the study library, or taken from the simulations kept (a baseline is
+    /// simulated once for all the what-ifs compared with it); the comparison is then
+    /// `ComparisonStudy`'s. Throws ``StudyError/cancelled`` when `flag` is set between
+    /// replications.
     func execute(_ run: PreparedRun, flag: CancelFlag) throws -> [UInt8] {
         let progress = self.progress
         let ticket = run.ticket
         let total = run.total
         let tally = ReplicationTally()
-        let study = try ComparisonStudy.run(
+        var results: [SimulationResults] = []
+        for (index, scenario) in [run.baseline, run.whatIf.scenario].enumerated() {
+            let key = SimulationKey(scenario: scenario, options: run.options)
+            if let kept = simulations.value(for: key) {
+                progress.advance(ticket, done: tally.add(StudyProgress(label: "\(index)", done: kept.replications,
+                                                                        total: kept.replications)), total: total)
+                results.append(kept)
+                continue
+            }
+            let simulated = try SimulationStudy.run(
+                scenario, options: run.options,
+                progress: { p in progress.advance(ticket, done: tally.add(StudyProgress(label: "\(index)", done: p.done, total: p.total)), total: total) },
+                isCancelled: { flag.isCancelled }
+            ).results
+            simulations.store(simulated, for: key)
+            results.append(simulated)
+        }
+        let study = ComparisonStudy(
             [run.baseline, run.whatIf.scenario], files: [run.baselineFile.id, run.whatIf.overlayFileName],
-            options: run.options, language: run.language,
-            progress: { p in progress.advance(ticket, done: tally.add(p), total: total) },
-            isCancelled: { flag.isCancelled })
+            results: results, options: run.options, language: run.language)
         let input = try study.reportInput()
         let json = RunResult(run: run, study: study, input: input).json
         let body = Array((json.rendered() + "\n").utf8)

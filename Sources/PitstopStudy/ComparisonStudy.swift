@@ -41,7 +41,11 @@ public struct ComparisonStudy: Sendable {
         let stems = unique(files.map(fileStem), separator: "-")
         let names = uniqueNames(scenarios.map(\.name), stems: stems)
         let results = zip(scenarios, names).map { scenario, name in
-            var r = SimulationStudy.run(scenario, options: options, progress: relabelled(progress, name)).results
+            var relabelled: ProgressHandler?
+            if let progress {
+                relabelled = { p in progress(StudyProgress(label: name, done: p.done, total: p.total)) }
+            }
+            var r = SimulationStudy.run(scenario, options: options, progress: relabelled).results
             r.scenario = name
             return r
         }
@@ -50,31 +54,25 @@ public struct ComparisonStudy: Sendable {
             language: language)
     }
 
-    /// ``run(_:files:options:language:progress:)`` that stops between replications once
-    /// `isCancelled` answers true, and then throws ``StudyError/cancelled``.
-    public static func run(
-        _ scenarios: [Scenario], files: [String], options: RunOptions, language: ReportLanguage,
-        progress: ProgressHandler? = nil, isCancelled: @escaping @Sendable () -> Bool
-    ) throws(StudyError) -> ComparisonStudy {
-        let stems = unique(files.map(fileStem), separator: "-")
-        let names = uniqueNames(scenarios.map(\.name), stems: stems)
-        var results: [SimulationResults] = []
-        for (scenario, name) in zip(scenarios, names) {
-            var r = try SimulationStudy.run(
-                scenario, options: options, progress: relabelled(progress, name), isCancelled: isCancelled
-            ).results
+    /// The comparison of scenarios already simulated with `options` — `results[i]` is
+    /// ``SimulationStudy/run(_:options:progress:)``'s of `scenarios[i]` — with the first: what
+    /// ``run(_:files:options:language:progress:)`` makes once it has simulated them. For a
+    /// front end that keeps results (the explorer simulates a baseline once for many what-ifs)
+    /// or stops a run whose user has gone away (``SimulationStudy/run(_:options:progress:isCancelled:)``).
+    public init(
+        _ scenarios: [Scenario], files: [String], results: [SimulationResults], options: RunOptions,
+        language: ReportLanguage
+    ) {
+        let stems = Self.unique(files.map(fileStem), separator: "-")
+        let names = Self.uniqueNames(scenarios.map(\.name), stems: stems)
+        let relabelled = zip(results, names).map { results, name in
+            var r = results
             r.scenario = name
-            results.append(r)
+            return r
         }
-        return ComparisonStudy(
-            scenarios: scenarios, names: names, stems: stems, files: files, results: results, options: options,
+        self.init(
+            scenarios: scenarios, names: names, stems: stems, files: files, results: relabelled, options: options,
             language: language)
-    }
-
-    /// `progress` with every report labelled `name`.
-    private static func relabelled(_ progress: ProgressHandler?, _ name: String) -> ProgressHandler? {
-        guard let progress else { return nil }
-        return { p in progress(StudyProgress(label: name, done: p.done, total: p.total)) }
     }
 
     /// The default output folder's name: `<stem A>-vs-<stem B>`.

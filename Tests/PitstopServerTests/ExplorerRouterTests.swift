@@ -215,6 +215,23 @@ import Testing
         #expect(bodies[0].contains("\"name\": \"Little library, branch open on Fridays\""))
     }
 
+    @Test func aBaselineIsSimulatedOnceForManyWhatIfsAndGivesTheSameAnswer() async throws {
+        let first = #"{"scenario": "little.yaml", "sets": ["staff.lib-main.count=2"]}"#
+        let second = #"{"scenario": "little.yaml", "sets": ["staff.lib-main.count=4"]}"#
+        let explorer = try fixture.explorer()
+        let afterAnother = try await application(explorer).test(.router) { client in
+            #expect(try await client.execute(uri: "/api/runs", method: .post, body: body(first)).status == .ok)
+            #expect(explorer.simulations.count == 2)
+            let response = try await client.execute(uri: "/api/runs", method: .post, body: body(second))
+            #expect(explorer.simulations.count == 3)  // the baseline once, and each what-if
+            return text(response)
+        }
+        let alone = try await application(try fixture.explorer()).test(.router) { client in
+            text(try await client.execute(uri: "/api/runs", method: .post, body: body(second)))
+        }
+        #expect(afterAnother == alone)
+    }
+
     @Test func aRunOfAWhatIfThatDoesNotLoadIs422WithTheDiagnostics() async throws {
         try await application(try fixture.explorer()).test(.router) { client in
             let response = try await client.execute(uri: "/api/runs", method: .post, body: body(

@@ -4,8 +4,9 @@ import PitstopSimulation
 import PitstopStudy
 import Testing
 
-/// The hooks the explorer needs from the study library: a comparison that can be cancelled
-/// between replications, and the report's input without the report.
+/// The hooks the explorer needs from the study library: a simulation that can be cancelled
+/// between replications, a comparison of results kept, and the report's input without the
+/// report.
 @Suite struct CancellableStudyTests {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -22,19 +23,22 @@ import Testing
         return (paths, loaded)
     }
 
-    @Test func aCancelledComparisonThrowsCancelled() throws {
-        let (paths, loaded) = try scenarios()
+    @Test func aCancelledSimulationThrowsCancelled() throws {
+        let (_, loaded) = try scenarios()
         #expect(throws: StudyError.cancelled) {
-            try ComparisonStudy.run(loaded.scenarios, files: paths, options: options, language: .en, isCancelled: { true })
+            try SimulationStudy.run(loaded.scenarios[0], options: options, isCancelled: { true })
         }
+        let finished = try SimulationStudy.run(loaded.scenarios[0], options: options, isCancelled: { false })
+        #expect(finished.json == SimulationStudy.run(loaded.scenarios[0], options: options).json)
     }
 
-    @Test func aCancellableComparisonThatRunsToTheEndEqualsThePlainOne() throws {
+    @Test func aComparisonOfResultsKeptIsTheOneThatSimulatesThem() throws {
         let (paths, loaded) = try scenarios()
         let plain = ComparisonStudy.run(loaded.scenarios, files: paths, options: options, language: .en)
-        let cancellable = try ComparisonStudy.run(
-            loaded.scenarios, files: paths, options: options, language: .en, isCancelled: { false })
-        #expect(cancellable.json() == plain.json())
+        let kept = loaded.scenarios.map { SimulationStudy.run($0, options: options).results }
+        let study = ComparisonStudy(loaded.scenarios, files: paths, results: kept, options: options, language: .en)
+        #expect(study.json() == plain.json())
+        #expect(study.names == plain.names)
     }
 
     @Test func theReportInputIsTheOneTheReportIsMadeFrom() throws {
