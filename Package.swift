@@ -26,6 +26,12 @@ let package = Package(
         // Discrete-event simulation: staffing and visitor flow, replications, statistics.
         // (A hand-written binary heap: 1.2–1.3× faster here than swift-collections' Heap.)
         .target(name: "PitstopSimulation", dependencies: ["PitstopModel"]),
+        // Staffing from demand: Erlang A/C requirements per half hour and the rota as an integer
+        // program over the real people — values and arithmetic only: no C, no I/O.
+        .target(name: "PitstopStaffing", dependencies: ["PitstopModel", "PitstopSimulation"]),
+        // COIN-OR CBC behind one small wrapper that owns the lock, the lifecycle and a quiet stdout.
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "CbcSolving", dependencies: ["CCbc", "PitstopStaffing"]),
         // The Graphviz C library behind one small wrapper that owns the lock and the lifecycle.
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",
@@ -52,7 +58,7 @@ let package = Package(
         // front end shares, written once. Produces files and text; writes folders atomically.
         .target(name: "PitstopStudy", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            "PitstopDeck",
+            "PitstopDeck", "PitstopStaffing", "CbcSolving",
         ]),
         // The explorer: `pitstop serve` — a JSON API over PitstopStudy and a page embedded in the binary.
         .target(name: "PitstopServer", dependencies: [
@@ -64,12 +70,13 @@ let package = Package(
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            "PitstopImport", "PitstopSchema", "PitstopServer",
+            "PitstopImport", "PitstopSchema", "PitstopStaffing", "PitstopServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks and the memory check (not tests): `make bench`, `make leakcheck`.
         .executableTarget(name: "render-bench", dependencies: ["PitstopModel", "PitstopDiagrams", "GraphvizRendering"]),
+        .executableTarget(name: "staffing-bench", dependencies: ["PitstopStaffing", "CbcSolving", "PitstopScenario"]),
 
         .testTarget(name: "PitstopModelTests", dependencies: ["PitstopModel"]),
         .testTarget(name: "PitstopScenarioTests", dependencies: ["PitstopScenario"], resources: [.copy("Fixtures")]),
@@ -77,13 +84,14 @@ let package = Package(
         // Shared test support (not API): an SVG reader for the rendering and diagram tests.
         .target(name: "_PitstopTestSupport", path: "Tests/_PitstopTestSupport"),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "_PitstopTestSupport"]),
-        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "PitstopScenario", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopDiagramsTests", dependencies: ["PitstopDiagrams", "PitstopModel", "PitstopScenario", "_PitstopTestSupport"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
+        .testTarget(name: "PitstopStaffingTests", dependencies: ["PitstopStaffing", "CbcSolving", "PitstopScenario"]),
         .testTarget(name: "PitstopReportTests", dependencies: ["PitstopReport", "PitstopScenario"]),
         .testTarget(name: "SVGRasterisingTests", dependencies: ["SVGRasterising"]),
         .testTarget(name: "PitstopDeckTests", dependencies: [
             "PitstopDeck", "PitstopReport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario"]),
+        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"], exclude: ["Fixtures"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
         .testTarget(name: "PitstopImportTests", dependencies: ["PitstopImport", "PitstopScenario", "PitstopSimulation"]),
         .testTarget(name: "PitstopServerTests", dependencies: [

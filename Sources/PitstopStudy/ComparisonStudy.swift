@@ -31,6 +31,11 @@ public struct ComparisonStudy: Sendable {
     public let changes: [OrgChanges]
     /// Per other scenario: every input that differs from the baseline's.
     public let inputChanges: [[InputChange]]
+    /// Notes for the report's assumptions, after the standard ones (e.g. how the scenarios
+    /// were staffed).
+    public var notes: [String] = []
+    /// Extra top-level members of the comparison JSON (e.g. `staffing`).
+    public var extraJSON: [String: JSONText] = [:]
 
     /// Simulates every scenario with the same options (and so the same random streams) and
     /// compares them with the first. `files` are the scenarios' paths (for names and stems).
@@ -288,7 +293,7 @@ public struct ComparisonStudy: Sendable {
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
                 warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,
-                scenarioFiles: files, notes: notes))
+                scenarioFiles: files, notes: notes + self.notes))
     }
 
     private func orgChangeList(_ c: OrgChanges, other: Scenario, diagram: String) -> OrgChangeList {
@@ -330,7 +335,7 @@ public struct ComparisonStudy: Sendable {
                 }),
             ]))
         }
-        return JSONText.object([
+        return JSONText.object(extraJSON.merging([
             "format": .integer(1),
             "baseline": .string(names[0]),
             "seed": .unsigned(options.seed),
@@ -345,7 +350,7 @@ public struct ComparisonStudy: Sendable {
                              "to": c.to.map { .string($0) } ?? .null])
                 }))
             })),
-        ]).rendered()
+        ]) { _, standard in standard }).rendered()
     }
 
     /// One row per scope, KPI and scenario, with the paired difference for non-baselines.

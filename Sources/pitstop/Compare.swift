@@ -41,21 +41,41 @@ extension Pitstop {
         @Flag(help: "Also write deck.pptx beside the report: the comparison as PowerPoint slides (16:9).")
         var deck = false
 
+        enum StaffingMode: String, ExpressibleByArgument, CaseIterable { case asIs = "as-is", optimise }
+
+        @Option(help: "How the scenarios are staffed: as-is (their own rules and shifts) or optimise (each staffed from demand first, as pitstop staff does).")
+        var staffing: StaffingMode = .asIs
+
+        @OptionGroup var staffingOptions: StaffingArguments
+
         func validate() throws {
             if files.count == 1 {
                 throw ValidationError("compare needs at least two scenario files (the first is the baseline), found one")
+            }
+            if staffing == .asIs && (!staffingOptions.targets.isEmpty || staffingOptions.maxHours != nil) {
+                throw ValidationError("--target and --max-hours apply only with --staffing optimise")
             }
         }
 
         func run() throws {
             let paths = files.isEmpty ? Compare.bundled.map(Compare.locateBundled) : files
-            let scenarios = try ScenarioInput.load(paths, sets: changes.sets)
+            let staffingSettings = staffing == .optimise ? try staffingOptions.options() : nil
+            var scenarios = try ScenarioInput.load(paths, sets: changes.sets)
             try failing {
                 let options = try length.settings.runOptions(for: scenarios[0])
+                var staffed: ComparisonStaffing?
+                if let staffingSettings {
+                    staffed = try ComparisonStaffing.optimise(scenarios, options: staffingSettings)
+                    scenarios = staffed?.scenarios ?? scenarios
+                }
                 let progress = ProgressLine()
-                let study = ComparisonStudy.run(
+                var study = ComparisonStudy.run(
                     scenarios, files: paths, options: options, language: lang, progress: progress.handler)
                 progress.finish()
+                if let staffed {
+                    study.notes.append(staffed.note(lang))
+                    study.extraJSON["staffing"] = staffed.json
+                }
                 let outputs = try study.outputs(deck: deck)
                 let written = try writeOutputs(outputs.files, out: out, defaultName: study.folderName)
                 let reportPath = written.first { $0.hasSuffix("/report.html") } ?? "report.html"
@@ -64,10 +84,16 @@ extension Pitstop {
                 case .json: Console.print(outputs.json)
                 case .csv: Console.print(outputs.csv, terminator: "")
                 case .markdown:
+                    if let staffed { Console.print("> " + staffed.note(lang) + "\n") }
                     Console.print(outputs.markdown)
                     printError("report: \(reportPath)")
                     if let deckPath { printError("deck: \(deckPath)") }
                 case .text:
+                    if let staffed {
+                        Console.print((lang == .da ? "Bemandet ud fra efterspørgslen:" : "Staffed from demand:")
+                            + staffed.lines(lang).map { "\n  " + $0 }.joined())
+                        Console.print("")
+                    }
                     Console.print(outputs.text)
                     Console.print("Report: \(reportPath)")
                     if let deckPath { Console.print("Deck: \(deckPath)") }

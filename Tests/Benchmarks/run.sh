@@ -5,7 +5,8 @@
 #   3. loading scenarios (`pitstop validate`) from the bundled size to a large municipality
 #   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
 #   5. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
-#   6. the explorer (`pitstop serve`) under one user and under eight at once
+#   6. staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota
+#   7. the explorer (`pitstop serve`) under one user and under eight at once
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -22,6 +23,11 @@ bash Tests/Benchmarks/import.sh
 echo
 echo "== Scale: the bundled comparison ×1, ×10, ×43 (memory and time per site) =="
 bash Tests/Benchmarks/scale.sh
+echo
+echo "== Staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota =="
+bash Tests/Benchmarks/staffing/pyworkforce.sh
+swift build -c release --product staffing-bench >/dev/null
+bash Tests/Benchmarks/staffing/solver.sh
 echo
 echo "== Explorer: pitstop serve, one user and eight at once =="
 bash Tests/Benchmarks/explorer.sh
