@@ -71,9 +71,16 @@ import Testing
             let json = #"{"scenario": "long.yaml", "full": true, "ticket": "hang-up-ticket"}"#
             let request = "POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(json.utf8.count)\r\n\r\n\(json)"
-            _ = try await RawHTTP.exchange(port: port, request: request, closeAfter: 1.0)
+            let socket = try RawHTTP.send(port: port, request: request)
+            // Hang up once the run is under way (however long loading takes on a busy machine).
             var entry = explorer.progress.entry("hang-up-ticket")
-            for _ in 0..<300 where entry.state != .failed {
+            for _ in 0..<3_000 where entry.state != .running || entry.done == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+                entry = explorer.progress.entry("hang-up-ticket")
+            }
+            #expect(entry.state == .running)
+            close(socket)
+            for _ in 0..<1_500 where entry.state != .failed {
                 try await Task.sleep(for: .milliseconds(20))
                 entry = explorer.progress.entry("hang-up-ticket")
             }

@@ -66,13 +66,12 @@ func errorMessage(_ response: TestResponse) throws -> String {
 func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 
 /// One HTTP/1.1 exchange over a plain socket, for what the test client refuses to send: a
-/// raw path (`..`, a backslash), a foreign Host. Returns the status code and the whole
-/// response text; `closeAfter` hangs up after that many seconds without reading.
+/// raw path (`..`, a backslash), a foreign Host, or a request whose client hangs up.
 enum RawHTTP {
-    static func blockingExchange(port: Int, request: String, closeAfter: Double?) throws -> (status: Int, text: String) {
+    /// Connects to 127.0.0.1:`port` and sends `request`; the caller closes the socket.
+    static func send(port: Int, request: String) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawError.socket }
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -80,15 +79,20 @@ enum RawHTTP {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw RawError.connect }
+        guard connected == 0 else {
+            close(fd)
+            throw RawError.connect
+        }
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
+        return fd
+    }
+
+    static func blockingExchange(port: Int, request: String) throws -> (status: Int, text: String) {
+        let fd = try send(port: port, request: request)
+        defer { close(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let bytes = Array(request.utf8)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-        if let closeAfter {
-            Thread.sleep(forTimeInterval: closeAfter)
-            return (0, "")
-        }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -106,12 +110,12 @@ enum RawHTTP {
         try await exchange(port: port, request: "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
     }
 
-    /// ``exchange(port:request:closeAfter:)`` on a thread of its own: the blocking socket
-    /// must not hold one of the few threads the server's own tasks run on.
-    static func exchange(port: Int, request: String, closeAfter: Double? = nil) async throws -> (status: Int, text: String) {
+    /// One exchange on a thread of its own: the blocking socket must not hold one of the few
+    /// threads the server's own tasks run on.
+    static func exchange(port: Int, request: String) async throws -> (status: Int, text: String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingExchange(port: port, request: request, closeAfter: closeAfter) })
+                continuation.resume(with: Result { try blockingExchange(port: port, request: request) })
             }
         }
     }
