@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PitstopModel
 import PitstopScenario
@@ -25,32 +26,44 @@ enum SweepValidation {
     /// value (or path) in the sweep file, once however many variants share it; and each
     /// variant's expected work per replication (for balancing shards).
     static func check(_ variants: [SweepVariant], of sweep: SweepDefinition, days: Int) -> ([Diagnostic], [Double]) {
+        // Every variant is loaded once, on every core; the results are read in variant order.
+        let loaded = ParallelMap.map(variants.count) { i -> (errors: [Diagnostic], work: Double) in
+            let result = load(variants[i], in: sweep)
+            return (result.diagnostics.filter { $0.severity == .error },
+                    result.scenario.map { SweepShards.expectedWork($0, days: days) } ?? 0)
+        }
         var out: [Diagnostic] = []
-        var work: [Double] = []
+        let work = loaded.map(\.work)
         var seen = Set<String>()
-        for variant in variants {
-            let result = load(variant, in: sweep)
-            work.append(result.scenario.map { SweepShards.expectedWork($0, days: days) } ?? 0)
+        for (variant, result) in zip(variants, loaded) {
             // Warnings are the base scenario's (reported once, when it is loaded) or a value
             // equal to the base's ("changes nothing"), which a sweep may well include.
-            for d in result.diagnostics where d.severity == .error {
+            for d in result.errors {
                 var mapped = d
-                if let file = d.location?.file, file.hasPrefix("--set "), let n = Int(file.dropFirst(6)),
+                if let location = d.location, location.isSetOption, case let n = location.line,
                     n >= 1, n <= variant.assignments.count
                 {
                     let assignment = variant.assignments[n - 1]
                     let parameter = sweep.parameters[assignment.parameter]
-                    let location: SourceLocation
-                    switch parameter.values {
-                    case .listed(let values):
-                        location = values.first { $0.text == assignment.value }?.location ?? parameter.pathLocation
-                    case .range:
-                        location = parameter.pathLocation
+                    // A problem in the path is reported at the parameter's `set:`, one in the value at
+                    // the listed value (a range's values are made here, so at its `set:` too).
+                    let column = d.location?.column ?? 1
+                    var location = parameter.pathLocation
+                    if column <= assignment.path.unicodeScalars.count {
+                        location.column += column - 1
+                    } else if case .listed(let values) = parameter.values,
+                        let value = values.first(where: { $0.text == assignment.value })
+                    {
+                        location = value.location
                     }
                     mapped.location = location
-                    mapped.message += " (variant \(variant.id): \(assignment.path)=\(assignment.value))"
                 }
+                // Once however many variants share it: keyed before the variant is named.
                 let key = mapped.rendered
+                if mapped.location != d.location, let n = d.location?.line, n >= 1, n <= variant.assignments.count {
+                    let assignment = variant.assignments[n - 1]
+                    mapped.message += " (first in variant \(variant.id): \(assignment.path)=\(assignment.value))"
+                }
                 if seen.insert(key).inserted { out.append(mapped) }
             }
         }
@@ -103,5 +116,22 @@ struct FNV1a {
     var hex: String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// `transform` of 0..<count on every core, the results in index order.
+enum ParallelMap {
+    static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        let box = Results<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in box.set(i, transform(i)) }
+        return box.values()
+    }
+
+    private final class Results<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [T?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+        func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
     }
 }
