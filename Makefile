@@ -2,9 +2,12 @@
 SWIFT      ?= swift
 APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liberation2 chromium
 BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
+# The explorer's browser test: Debian's chromium-driver and Selenium, used through /usr/bin/python3.
+TEST_PKGS  := chromium-driver python3-selenium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test cluster-test
+.PHONY: deps bench-deps test-deps build release run test bench leakcheck clean images print-test deck-test schema-test \
+	cluster-test browser-test api-fuzz explorer-screenshot
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -26,6 +29,15 @@ bench-deps: deps
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+test-deps: deps
+	@missing=""; for p in $(TEST_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -36,8 +48,24 @@ release: deps
 run: release
 	.build/release/pitstop
 
-test: deps
+test: deps test-deps
 	$(SWIFT) test
+	$(SWIFT) build --product pitstop
+	/usr/bin/python3 Tests/Explorer/browser_test.py .build/debug/pitstop
+
+## The explorer in headless Chromium (Selenium): edit, run, save, validate, compare (also in `make test`).
+browser-test: test-deps
+	$(SWIFT) build --product pitstop
+	/usr/bin/python3 Tests/Explorer/browser_test.py .build/debug/pitstop
+
+## The explorer's API fuzzed against docs/openapi.yaml by schemathesis (PyPI, in .build/venv-api-fuzz).
+api-fuzz: bench-deps
+	$(SWIFT) build --product pitstop
+	bash Tests/Explorer/api-fuzz.sh .build/debug/pitstop
+
+## Renew docs/images/explorer.png (headless Chromium).
+explorer-screenshot: test-deps release
+	/usr/bin/python3 Tests/Explorer/screenshot.py .build/release/pitstop docs/images/explorer.png
 
 ## The report printed by headless Chromium to PDF and read with poppler (installs poppler-utils).
 print-test: deps

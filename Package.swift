@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // CSV for imports: streaming, true cell counts per row, Excel-lenient quotes.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The explorer's web server (`pitstop serve`); swift-nio is Hummingbird's own, named for NIOThreadPool.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         // Core: values only — no C, no I/O.
@@ -57,10 +60,17 @@ let package = Package(
             "PitstopModel", "PitstopScenario", "PitstopSimulation", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
             "PitstopDeck", "PitstopStaffing", "CbcSolving",
         ]),
+        // The explorer: `pitstop serve` — a JSON API over PitstopStudy and a page embedded in the binary.
+        .target(name: "PitstopServer", dependencies: [
+            "PitstopModel", "PitstopScenario", "PitstopStudy", "PitstopReport", "PitstopDiagrams", "GraphvizRendering",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], resources: [.embedInCode("Web")]),
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
             "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
-            "PitstopImport", "PitstopSchema", "PitstopStaffing",
+            "PitstopImport", "PitstopSchema", "PitstopStaffing", "PitstopServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -84,6 +94,10 @@ let package = Package(
         .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"], exclude: ["Fixtures"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
         .testTarget(name: "PitstopImportTests", dependencies: ["PitstopImport", "PitstopScenario", "PitstopSimulation"]),
+        .testTarget(name: "PitstopServerTests", dependencies: [
+            "PitstopServer", "PitstopStudy", "PitstopScenario", "Yams",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "PitstopSchemaTests", dependencies: ["PitstopSchema", "PitstopScenario", "PitstopStudy"]),
     ],
     swiftLanguageModes: [.v6]

@@ -52,6 +52,9 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The merged tree (after overlays and `--set`s), to answer where a value was written.
     var tree: SourceNode?
+    /// Every file the loader read — the file and each it `extends` — as absolute paths with
+    /// links resolved: what a cache of loaded scenarios must watch for changes.
+    public internal(set) var files: [String] = []
 
     public init(scenario: Scenario?, diagnostics: [Diagnostic]) {
         self.scenario = scenario

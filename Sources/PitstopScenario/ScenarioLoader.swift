@@ -45,7 +45,11 @@ public enum ScenarioLoader {
     public static func load(_ prepared: PreparedScenario, sets: [String], checkingUnchanged: Bool = true) -> LoadResult {
         let sink = DiagnosticSink()
         sink.replay(prepared.diagnostics)
-        guard let tree = prepared.tree else { return LoadResult(scenario: nil, diagnostics: sink.sorted) }
+        guard let tree = prepared.tree else {
+            var failed = LoadResult(scenario: nil, diagnostics: sink.sorted)
+            failed.files = prepared.files
+            return failed
+        }
         var budget = prepared.budget
         var levels = prepared.levels
         var current = tree
@@ -59,7 +63,9 @@ public enum ScenarioLoader {
         }
         let scenario = ScenarioDecoder(sink: sink).decode(current)
         if checkingUnchanged, !sink.hasErrors { warnAboutChangesThatChangeNothing(levels, final: scenario, sink: sink) }
-        return LoadResult(scenario: sink.hasErrors ? nil : scenario, diagnostics: sink.sorted, tree: current)
+        var result = LoadResult(scenario: sink.hasErrors ? nil : scenario, diagnostics: sink.sorted, tree: current)
+        result.files = prepared.files
+        return result
     }
 
     /// An overlay whose scenario equals its base's (name and description aside), or a
@@ -77,6 +83,15 @@ public enum ScenarioLoader {
             switch levels[index].origin {
             case .file: break
             case .overlay(let extendsLocation):
+                // The file's own `set:` list belongs to the overlay: it changes nothing only
+                // when the overlay and its `set:` together leave the base as it was.
+                var last = index
+                while last + 1 < levels.count, case .set(let assignment) = levels[last + 1].origin,
+                    let anchor = assignment.anchor, anchor.file == extendsLocation.file
+                {
+                    last += 1
+                }
+                guard let after = decoded[last] else { continue }
                 var renamed = after
                 renamed.name = before.name
                 renamed.description = before.description
@@ -104,6 +119,8 @@ public struct PreparedScenario: Sendable {
     let diagnostics: DiagnosticSink.Record
     /// The node budget left for `--set` values.
     let budget: Int
+    /// Every file read, the file at `path` first (see ``LoadResult/files``).
+    let files: [String]
 
     init(text: String?, path: String) {
         let sink = DiagnosticSink()
@@ -111,6 +128,7 @@ public struct PreparedScenario: Sendable {
         tree = chain.tree(path: path, text: text, reportAt: nil, chain: [])
         levels = chain.levels
         budget = chain.budget
+        files = chain.files
         diagnostics = sink.record
     }
 }
@@ -133,6 +151,8 @@ struct ChainLoader {
     var budget = Limits.maxNodes
     /// The stages, base first; the last is the merged tree.
     private(set) var levels: [Level] = []
+    /// Every file read from disk, as absolute paths with links resolved, in the order read.
+    private(set) var files: [String] = []
 
     init(sink: DiagnosticSink) {
         self.sink = sink
@@ -151,6 +171,7 @@ struct ChainLoader {
             sink.error(.extendsTooDeep(limit: Limits.maxExtendsDepth), at: reportAt)
             return nil
         }
+        if text == nil { files.append(key) }
         guard let text = text ?? SourceReader.read(path: path, display: path, reportAt: reportAt, sink: sink) else { return nil }
         guard let parsed = scenarioRoot(text, path: path, reportAt: reportAt), var entries = parsed.entries else { return nil }
         // `set:` — a list of PATH=VALUE, applied after this file (and what it extends) like `--set`s.

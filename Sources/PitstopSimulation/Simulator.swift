@@ -4,6 +4,7 @@ import Glibc
 import Dispatch
 import Foundation
 import PitstopModel
+import Synchronization
 
 /// Runs replications of a scenario and turns them into estimates.
 ///
@@ -43,11 +44,26 @@ public struct Simulator: Sendable {
         run(options, progress: progress, beforeCombining: nil)
     }
 
+    /// ``run(_:progress:)`` that can be stopped: `isCancelled` is asked before each
+    /// replication starts (from worker threads); once it answers true no replication
+    /// starts, and the result is `nil`. A front end whose user has gone away uses it.
+    public func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                    isCancelled: @escaping @Sendable () -> Bool) -> SimulationResults?
+    {
+        let finished = Mutex(0)
+        let results = run(options, progress: { done, total in
+            finished.withLock { $0 = max($0, done) }
+            progress?(done, total)
+        }, beforeCombining: nil, isCancelled: isCancelled)
+        return finished.withLock { $0 } == max(1, options.replications) ? results : nil
+    }
+
     /// `beforeCombining` (tests only) is called with a replication's index when it has
     /// finished, before it is handed to the statistics — a test can hold one back so that
-    /// replications finish out of order.
+    /// replications finish out of order. Once `isCancelled` answers true no replication
+    /// starts (the results then hold fewer replications than asked for).
     func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
-             beforeCombining: (@Sendable (Int) -> Void)?) -> SimulationResults
+             beforeCombining: (@Sendable (Int) -> Void)?, isCancelled: (@Sendable () -> Bool)? = nil) -> SimulationResults
     {
         releaseFreedMemory()  // what loading the scenario freed: the replications start from there
         let days = min(max(1, options.days), Simulator.maximumDays)
@@ -63,7 +79,7 @@ public struct Simulator: Sendable {
             accumulator: ResultsAccumulator(model: model, shape: shape, replications: replications))
 
         @Sendable func work() {
-            while let r = pipeline.claim() {
+            while isCancelled?() != true, let r = pipeline.claim() {
                 let recordDays = r == 0 ? min(days, Simulator.rotaDayLimit) : 0
                 var replication = Replication(model: model, seed: seed, replication: r, days: days,
                                               warmupDays: warmupDays, recordDays: recordDays)

@@ -59,6 +59,27 @@ public struct ComparisonStudy: Sendable {
             language: language)
     }
 
+    /// The comparison of scenarios already simulated with `options` — `results[i]` is
+    /// ``SimulationStudy/run(_:options:progress:)``'s of `scenarios[i]` — with the first: what
+    /// ``run(_:files:options:language:progress:)`` makes once it has simulated them. For a
+    /// front end that keeps results (the explorer simulates a baseline once for many what-ifs)
+    /// or stops a run whose user has gone away (``SimulationStudy/run(_:options:progress:isCancelled:)``).
+    public init(
+        _ scenarios: [Scenario], files: [String], results: [SimulationResults], options: RunOptions,
+        language: ReportLanguage
+    ) {
+        let stems = Self.unique(files.map(fileStem), separator: "-")
+        let names = Self.uniqueNames(scenarios.map(\.name), stems: stems)
+        let relabelled = zip(results, names).map { results, name in
+            var r = results
+            r.scenario = name
+            return r
+        }
+        self.init(
+            scenarios: scenarios, names: names, stems: stems, files: files, results: relabelled, options: options,
+            language: language)
+    }
+
     /// The default output folder's name: `<stem A>-vs-<stem B>`.
     public var folderName: String { stems.joined(separator: "-vs-") }
 
@@ -135,6 +156,12 @@ public struct ComparisonStudy: Sendable {
             }
         }
         return ComparisonOutputs(input: input, json: json, csv: csv, files: files)
+    }
+
+    /// The report's input — KPI rows, org changes with the org-diff chart, heat maps, hourly
+    /// occupancy, what changed — without rendering the report (what the explorer shows).
+    public func reportInput() throws(StudyError) -> ReportInput {
+        reportInput(try renderDiagrams())
     }
 
     // MARK: Diagrams

@@ -19,6 +19,23 @@ public struct SimulationStudy: Sendable {
         return SimulationStudy(scenario: scenario, options: options, results: results)
     }
 
+    /// ``run(_:options:progress:)`` that stops between replications once `isCancelled`
+    /// answers true, and then throws ``StudyError/cancelled``.
+    public static func run(
+        _ scenario: Scenario, options: RunOptions, progress: ProgressHandler? = nil,
+        isCancelled: @escaping @Sendable () -> Bool
+    ) throws(StudyError) -> SimulationStudy {
+        let label = scenario.name
+        var callback: (@Sendable (Int, Int) -> Void)?
+        if let progress {
+            callback = { done, total in progress(StudyProgress(label: label, done: done, total: total)) }
+        }
+        guard let results = Simulator(scenario).run(options, progress: callback, isCancelled: isCancelled) else {
+            throw .cancelled
+        }
+        return SimulationStudy(scenario: scenario, options: options, results: results)
+    }
+
     public init(scenario: Scenario, options: RunOptions, results: SimulationResults) {
         self.scenario = scenario
         self.options = options

@@ -6,6 +6,9 @@ public struct StudyError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// The program was interrupted while writing; the signal's handler ends it.
     public static let interrupted = StudyError("interrupted")
+
+    /// The study was cancelled between replications (its requester went away).
+    public static let cancelled = StudyError("cancelled")
 }
 
 /// The program's version, shown by `--version` and in every report's assumptions.

@@ -25,7 +25,7 @@ struct Pitstop: ParsableCommand {
         version: PitstopVersion.current,
         subcommands: [
             Compare.self, Validate.self, Inspect.self, Draw.self, Simulate.self, Sweep.self, Merge.self, Staff.self,
-            Import.self, Calibrate.self, Init.self, Schema.self,
+            Import.self, Calibrate.self, Init.self, Schema.self, Serve.self,
         ]
     )
 

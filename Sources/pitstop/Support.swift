@@ -72,6 +72,13 @@ enum Console {
         }
     }
 
+    /// Removes the handlers of ``installSignalHandlers()`` for SIGINT and SIGTERM, for a
+    /// command that stops gracefully on them itself (`serve`).
+    static func stopHandlingInterruptions() {
+        for source in signalSources { source.cancel() }
+        signalSources.removeAll()
+    }
+
     nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 }
 

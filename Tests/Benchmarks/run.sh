@@ -7,6 +7,7 @@
 #   5. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
 #   6. staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota
 #   7. sweeps: `pitstop sweep` vs a shell loop of `pitstop simulate --set`; jobs 1 vs 2; memory by variants
+#   8. the explorer (`pitstop serve`) under one user and under eight at once
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -31,3 +32,6 @@ bash Tests/Benchmarks/staffing/solver.sh
 echo
 echo "== Sweeps: pitstop sweep vs a shell loop of pitstop simulate --set (60 variants × 20 × 28 days) =="
 bash Tests/Benchmarks/sweep/run.sh
+echo
+echo "== Explorer: pitstop serve, one user and eight at once =="
+bash Tests/Benchmarks/explorer.sh

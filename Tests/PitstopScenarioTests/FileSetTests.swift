@@ -47,4 +47,12 @@ import Testing
         let warnings = ScenarioLoader.load(path: path).diagnostics.filter { $0.severity == .warning }
         #expect(warnings.contains { $0.location?.line == 4 && $0.message.contains("changes nothing") })
     }
+
+    @Test func anOverlayThatChangesOnlyThroughItsSetsIsNotSaidToChangeNothing() throws {
+        // What the explorer saves: a name and a `set:` list.
+        let path = try overlay("name: A what-if\nset:\n  - simulation.demand_scale=1.2\n")
+        let result = ScenarioLoader.load(path: path)
+        #expect(!result.hasErrors, "\(result.renderedDiagnostics)")
+        #expect(!result.diagnostics.contains { $0.message.contains("changes nothing") }, "\(result.renderedDiagnostics)")
+    }
 }
