@@ -4,7 +4,7 @@ APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liber
 BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test
+.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test fuzz mutate
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -60,6 +60,16 @@ leakcheck: release
 ## check-jsonschema (PyPI, venv under .build/) on the bundled scenarios and init's files.
 schema-test: deps
 	bash Tests/Schema/check.sh
+
+## libFuzzer + AddressSanitizer on the scenario loader and everything after it, in .build-fuzz (docs/testing.md).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	bash Tests/Fuzz/fuzz.sh $(FUZZ_SECONDS)
+
+## Mutation check: deliberate one-line bugs, each in a scratch copy (.build-mutate), each must fail
+## `swift test` (not CI: slow). MUTATE_ARGS="--full" also runs the whole suite per mutant.
+mutate: deps
+	python3 Tests/Mutation/mutate.py $(MUTATE_ARGS)
 
 clean:
 	rm -rf .build Output/*/
