@@ -4,7 +4,7 @@ APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liber
 BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test fuzz mutate
+.PHONY: deps bench-deps build release run test bench leakcheck clean images print-test deck-test schema-test cluster-test fuzz mutate
 
 ## Install the system packages the project needs, only when something is missing.
 deps:
@@ -60,6 +60,18 @@ leakcheck: release
 ## check-jsonschema (PyPI, venv under .build/) on the bundled scenarios and init's files.
 schema-test: deps
 	bash Tests/Schema/check.sh
+
+## A real one-node Slurm (installs slurm-wlm, munge): the bundled sweep as 4 shards and a
+## merge through docs/cluster/submit-sweep.sh, byte for byte against one run.
+cluster-test: build
+	@missing=""; for p in slurm-wlm munge; do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	PITSTOP=$(CURDIR)/.build/debug/pitstop bash Tests/Cluster/cluster-test.sh
 
 ## libFuzzer + AddressSanitizer on the scenario loader and everything after it, in .build-fuzz (docs/testing.md).
 FUZZ_SECONDS ?= 600

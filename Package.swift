@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "PitstopDeckTests", dependencies: [
             "PitstopDeck", "PitstopReport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"]),
+        .testTarget(name: "PitstopStudyTests", dependencies: ["PitstopStudy", "PitstopScenario", "PitstopStaffing"], exclude: ["Fixtures"]),
         .testTarget(name: "pitstopTests", dependencies: ["pitstop"]),
         .testTarget(name: "PitstopImportTests", dependencies: ["PitstopImport", "PitstopScenario", "PitstopSimulation"]),
         .testTarget(name: "PitstopSchemaTests", dependencies: ["PitstopSchema", "PitstopScenario", "PitstopStudy"]),

@@ -28,6 +28,10 @@ extension SweepOutcome {
                                 : "\(v.id) meets \(requirements) with 95 % confidence at the \(goal) \(objective): \(settingText(v)).")
             }
             lines.append((da ? "Tal for \(v.id): " : "Figures for \(v.id): ") + figures(best, language))
+            if let other = setup.compareWith {
+                lines.append((da ? "Mod “\(other.name)”, parvis: " : "Against “\(other.name)”, paired: ")
+                    + headlineKPIs.compactMap { differenceText(best, $0, language) }.joined(separator: "; "))
+            }
             if let runner = answer.runnerUp {
                 lines.append((da ? "Næstbedst: \(variants[runner].id) (\(settingText(variants[runner]))): "
                                  : "Runner-up: \(variants[runner].id) (\(settingText(variants[runner]))): ") + figures(runner, language))
@@ -74,6 +78,19 @@ extension SweepOutcome {
         let f = { formatKPI($0, info, currency: setup.base.currency, language: language) }
         let interval = e.ci95.count == 2 && e.ci95[0] != e.ci95[1] ? " (\(f(e.ci95[0])) – \(f(e.ci95[1])))" : ""
         return "\(info.name(language).lowercased()) \(f(e.mean))\(interval)"
+    }
+
+    /// `share of dialogues served −11.9 pp (−12.3 to −11.5)` — variant `i` minus the
+    /// compared-with scenario; nil without a difference.
+    func differenceText(_ i: Int, _ kpi: String, _ language: ReportLanguage) -> String? {
+        guard let d = differences[i][kpi] else { return nil }
+        let info = KPIInfo.info(for: kpi)
+        let format = NumberFormat(language)
+        let f: (Double) -> String = info.kind == .share
+            ? { format.number($0 * 100, decimals: 1, signed: true) + (language == .da ? " pp" : " pp") }
+            : { format.number($0, decimals: info.kind == .money ? 0 : 1, signed: true) + (info.unit(language, currency: setup.base.currency).isEmpty ? "" : " " + info.unit(language, currency: setup.base.currency)) }
+        let low = d.ci95.first ?? d.mean, high = d.ci95.last ?? d.mean
+        return "\(info.name(language).lowercased()) \(f(d.mean))" + (low == high ? "" : " (\(f(low)) – \(f(high)))")
     }
 
     /// `share of dialogues served ≥ 80.0 %`.
@@ -259,9 +276,36 @@ extension SweepOutcome {
             failing: failing, assumptions: assumptions, programVersion: PitstopVersion.current)
     }
 
-    /// Every file of the sweep: sweep.csv, sweep.json, the plots, report.html (and best.yaml
-    /// when `bestOverlay` is given).
-    public func files(_ language: ReportLanguage, bestOverlay: String? = nil) -> [OutputFile] {
+    /// Every file of the sweep: sweep.csv, sweep.json, the plots, report.html and — when a
+    /// variant answers the target — best.yaml, written for `outputFolder`.
+    public func files(_ language: ReportLanguage, outputFolder: String) -> [OutputFile] {
+        files(language, bestOverlay: bestOverlay(outputFolder: outputFolder))
+    }
+
+    /// An overlay that reproduces the best variant: it `extends` the sweep's scenario (a path
+    /// relative to `outputFolder`, where it is written), carries the sweep's run settings and
+    /// the variant's `--set`s as a `set:` list, so `pitstop simulate best.yaml` gives the
+    /// figures the sweep reported for it. `nil` when no variant answers the target.
+    public func bestOverlay(outputFolder: String) -> String? {
+        guard let best = answer?.best else { return nil }
+        let v = variants[best]
+        let o = setup.options
+        let replications = samples.variants[best]?.count ?? o.replications
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        var out = "# The answer of the sweep \(quoted(sweep.name)): \(v.id) (\(settingText(v))).\n"
+        out += "# `pitstop simulate best.yaml` gives the figures the sweep reported for it.\n"
+        out += "format: 1\n"
+        out += "extends: \(quoted(ScenarioPaths.relativePath(from: outputFolder, to: sweep.scenario)))\n"
+        out += "name: \(quoted(setup.base.name + " — " + v.id))\n"
+        out += "simulation: { days: \(o.days), warmup_days: \(o.warmupDays), replications: \(replications), seed: \(o.seed) }\n"
+        if !v.sets.isEmpty {
+            out += "set:\n" + v.sets.map { "  - \(quoted($0))\n" }.joined()
+        }
+        return out
+    }
+
+    /// The files, with `bestOverlay` as best.yaml when given.
+    func files(_ language: ReportLanguage, bestOverlay: String?) -> [OutputFile] {
         let plots = plots(language)
         var files = [OutputFile(name: "sweep.csv", text: csv), OutputFile(name: "sweep.json", text: json + "\n")]
         files += plots.map { OutputFile(name: $0.name, text: $0.svg) }

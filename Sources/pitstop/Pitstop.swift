@@ -23,7 +23,10 @@ struct Pitstop: ParsableCommand {
             Shell completion: pitstop --generate-completion-script bash (or zsh, fish).
             """,
         version: PitstopVersion.current,
-        subcommands: [Compare.self, Validate.self, Inspect.self, Draw.self, Simulate.self, Import.self, Calibrate.self, Init.self, Schema.self, Staff.self]
+        subcommands: [
+            Compare.self, Validate.self, Inspect.self, Draw.self, Simulate.self, Sweep.self, Merge.self, Staff.self,
+            Import.self, Calibrate.self, Init.self, Schema.self,
+        ]
     )
 
     /// The command line, with the main job for no arguments and a usage error (64) with a

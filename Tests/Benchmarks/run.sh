@@ -6,6 +6,7 @@
 #   4. `pitstop import` of a 10,000-row HR export (goal: under 2 s)
 #   5. the bundled comparison scaled to 3, 30 and 129 sites: memory and time per site
 #   6. staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pitstop rota
+#   7. sweeps: `pitstop sweep` vs a shell loop of `pitstop simulate --set`; jobs 1 vs 2; memory by variants
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "== Simulation: pitstop simulate vs SimPy (M/M/10, des-anchors §3) =="
@@ -27,3 +28,6 @@ echo "== Staffing: Erlang C requirements vs pyworkforce; CBC vs GLPK on the pits
 bash Tests/Benchmarks/staffing/pyworkforce.sh
 swift build -c release --product staffing-bench >/dev/null
 bash Tests/Benchmarks/staffing/solver.sh
+echo
+echo "== Sweeps: pitstop sweep vs a shell loop of pitstop simulate --set (60 variants × 20 × 28 days) =="
+bash Tests/Benchmarks/sweep/run.sh

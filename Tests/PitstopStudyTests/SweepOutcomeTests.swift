@@ -64,14 +64,14 @@ import Testing
     @Test func theSameSamplesGiveTheSameBytesInEveryLanguage() throws {
         let a = try Self.outcome(), b = try Self.outcome()
         for language in ReportLanguage.allCases {
-            #expect(a.files(language).map(\.bytes) == b.files(language).map(\.bytes))
+            #expect(a.files(language, outputFolder: "/tmp/x").map(\.bytes) == b.files(language, outputFolder: "/tmp/x").map(\.bytes))
         }
-        let names = a.files(.en).map(\.name)
+        let names = a.files(.en, outputFolder: "/tmp/x").map(\.name)
         #expect(names.contains("sweep.csv") && names.contains("sweep.json") && names.contains("report.html"))
         #expect(names.contains("pareto-cost-service.svg") && names.contains("heat-served_share.svg"))
         #expect(names.contains("plot-served_share-staff.x.count.svg"))
         if let dump = ProcessInfo.processInfo.environment["PITSTOP_DUMP"] {
-            for f in a.files(.da) { _ = FileManager.default.createFile(atPath: dump + "/" + f.name, contents: Data(f.bytes)) }
+            for f in a.files(.da, outputFolder: "/tmp/x") { _ = FileManager.default.createFile(atPath: dump + "/" + f.name, contents: Data(f.bytes)) }
         }
     }
 }
