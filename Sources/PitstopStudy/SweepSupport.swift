@@ -40,22 +40,30 @@ enum SweepValidation {
             // equal to the base's ("changes nothing"), which a sweep may well include.
             for d in result.errors {
                 var mapped = d
-                if let file = d.location?.file, file.hasPrefix("--set "), let n = Int(file.dropFirst(6)),
+                if let location = d.location, location.isSetOption, case let n = location.line,
                     n >= 1, n <= variant.assignments.count
                 {
                     let assignment = variant.assignments[n - 1]
                     let parameter = sweep.parameters[assignment.parameter]
-                    let location: SourceLocation
-                    switch parameter.values {
-                    case .listed(let values):
-                        location = values.first { $0.text == assignment.value }?.location ?? parameter.pathLocation
-                    case .range:
-                        location = parameter.pathLocation
+                    // A problem in the path is reported at the parameter's `set:`, one in the value at
+                    // the listed value (a range's values are made here, so at its `set:` too).
+                    let column = d.location?.column ?? 1
+                    var location = parameter.pathLocation
+                    if column <= assignment.path.unicodeScalars.count {
+                        location.column += column - 1
+                    } else if case .listed(let values) = parameter.values,
+                        let value = values.first(where: { $0.text == assignment.value })
+                    {
+                        location = value.location
                     }
                     mapped.location = location
-                    mapped.message += " (variant \(variant.id): \(assignment.path)=\(assignment.value))"
                 }
+                // Once however many variants share it: keyed before the variant is named.
                 let key = mapped.rendered
+                if mapped.location != d.location, let n = d.location?.line, n >= 1, n <= variant.assignments.count {
+                    let assignment = variant.assignments[n - 1]
+                    mapped.message += " (first in variant \(variant.id): \(assignment.path)=\(assignment.value))"
+                }
                 if seen.insert(key).inserted { out.append(mapped) }
             }
         }

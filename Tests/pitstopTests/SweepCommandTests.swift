@@ -65,6 +65,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: broken.path))
     }
 
+    @Test func aBadParameterIsReportedAtItsLineInTheSweepFileOnce() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try sweepFile(in: dir)
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+            .replacingOccurrences(of: "set: staff.evening-mindspotter.count", with: "set: staff.evening-mindspoter.count")
+            .replacingOccurrences(of: "values: [1, 2, 3]", with: "values: [1, 2, \"x\"]")
+        try text.write(toFile: good, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["sweep", good, "--out", dir.appendingPathComponent("out").path])
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(r.stderr)")
+        #expect(errors.first?.contains("evening.sweep.yaml:5:16: error: unknown staff member 'evening-mindspoter'") == true, "\(r.stderr)")
+        #expect(r.stderr.contains("did you mean 'evening-mindspotter'?"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
