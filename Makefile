@@ -6,10 +6,16 @@ BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
 TEST_PKGS  := chromium-driver python3-selenium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps test-deps build release run test bench leakcheck clean images print-test deck-test schema-test \
-	cluster-test browser-test api-fuzz explorer-screenshot
+.PHONY: help deps bench-deps test-deps build release run test bench leakcheck clean print-test deck-test schema-test \
+	cluster-test browser-test api-fuzz explorer-screenshot fuzz mutate
 
-## Install the system packages the project needs, only when something is missing.
+## List the targets and what each does.
+help:
+	@awk '/^## /{doc = doc (doc ? " " : "") substr($$0, 4); next} \
+	  /^[a-z][a-z-]*:/{if (doc) {split($$0, t, ":"); printf "  make %-20s %s\n", t[1], doc}; doc = ""; next} \
+	  /^$$/{doc = ""}' $(firstword $(MAKEFILE_LIST))
+
+## Install the system packages running needs (make run), only when something is missing.
 deps:
 	@missing=""; for p in $(APT_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -20,6 +26,7 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+## Also what the benchmarks need (graphviz's dot, GLPK, python3-venv for SimPy).
 bench-deps: deps
 	@missing=""; for p in $(BENCH_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -29,6 +36,7 @@ bench-deps: deps
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+## Also what only tests use (chromium-driver, python3-selenium).
 test-deps: deps
 	@missing=""; for p in $(TEST_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -38,9 +46,11 @@ test-deps: deps
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+## Debug build.
 build: deps
 	$(SWIFT) build
 
+## Release build (.build/release/pitstop).
 release: deps
 	$(SWIFT) build -c release
 
@@ -48,6 +58,7 @@ release: deps
 run: release
 	.build/release/pitstop
 
+## The test suite (what CI runs first): swift test — the mutation smoke test included — and the browser test.
 test: deps test-deps
 	$(SWIFT) test
 	$(SWIFT) build --product pitstop
@@ -77,7 +88,7 @@ print-test: deps
 deck-test: deps
 	bash Tests/Deck/deck-test.sh
 
-## Benchmarks (never timed tests): the simulation vs SimPy, rendering vs `dot`.
+## Benchmarks (never timed tests), each beside its peer: simulation vs SimPy and C, rendering vs dot, loading, import, scale, staffing, sweeps, the explorer.
 bench: bench-deps release
 	bash Tests/Benchmarks/run.sh
 
@@ -101,5 +112,16 @@ cluster-test: build
 	fi
 	PITSTOP=$(CURDIR)/.build/debug/pitstop bash Tests/Cluster/cluster-test.sh
 
+## libFuzzer + AddressSanitizer on the scenario loader and everything after it, in .build-fuzz (docs/testing.md).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	bash Tests/Fuzz/fuzz.sh $(FUZZ_SECONDS)
+
+## Mutation check: deliberate one-line bugs, each in a scratch copy (.build-mutate), each must fail
+## `swift test` (not CI: slow). MUTATE_ARGS="--full" also runs the whole suite per mutant.
+mutate: deps
+	python3 Tests/Mutation/mutate.py $(MUTATE_ARGS)
+
+## Remove the build folders and the generated Output/ folders.
 clean:
-	rm -rf .build Output/*/
+	rm -rf .build .build-fuzz .build-mutate Output/*/

@@ -102,3 +102,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target (docs/testing.md): only when `make fuzz` asks for it, in its own scratch
+// folder, so `swift build` and `swift test` never build it.
+if Context.environment["PITSTOP_FUZZ"] == "1" {
+    package.targets += [
+        // libFuzzer's driver as the executable's main (SwiftPM names it pitstop_fuzz_main).
+        .target(name: "CFuzzEntry", path: "Tests/Fuzz/CFuzzEntry"),
+        .executableTarget(
+            name: "pitstop-fuzz",
+            dependencies: ["CFuzzEntry", "PitstopModel", "PitstopScenario", "PitstopSimulation", "PitstopDiagrams", "PitstopStudy"],
+            path: "Tests/Fuzz/PitstopFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+}

@@ -80,6 +80,7 @@ enum DeckSample {
         #expect(large.count > 2 && large.dropFirst().allSatisfy { $0.title.contains("part") })
         // Every part shows 8 pt text at 6 pt or more on the slide.
         for slide in large.dropFirst() {
+            #expect(slide.elements.contains { if case .picture = $0 { true } else { false } }, "\(slide.title)")
             for case .picture(let picture) in slide.elements {
                 #expect(picture.frame.width <= ComparisonDeck.content.width + 0.5)
             }

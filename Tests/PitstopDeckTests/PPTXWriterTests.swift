@@ -52,7 +52,9 @@ struct Package {
             let ext = String(name.split(separator: ".").last ?? "")
             #expect(types.contains("PartName=\"/\(name)\"") || types.contains("Extension=\"\(ext)\""), "no content type for \(name)")
         }
-        for rels in package.parts where rels.name.hasSuffix(".rels") {
+        let relationships = package.parts.filter { $0.name.hasSuffix(".rels") }
+        #expect(relationships.count >= 3 && relationships.allSatisfy { $0.text.contains("Target=\"") })
+        for rels in relationships {
             // ppt/slides/_rels/slide1.xml.rels → targets relative to ppt/slides/
             let source = rels.name.replacingOccurrences(of: "_rels/", with: "").replacingOccurrences(of: ".rels", with: "")
             let base = URL(fileURLWithPath: "/" + source).deletingLastPathComponent()

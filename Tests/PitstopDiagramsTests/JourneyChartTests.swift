@@ -102,6 +102,7 @@ import _PitstopTestSupport
         let dot = JourneyChart.dot(scenario, perspective: "citizen", options: .init(idPrefix: "jc"))
         #expect(dot == JourneyChart.dot(scenario, perspective: "citizen", options: .init(idPrefix: "jc")))
         let parsed = try svg(dot)
+        #expect(parsed.nodes.count > 3)
         for node in parsed.nodes { #expect(node.title.wholeMatch(of: /j[0-9]+(s[0-9]+)?/) != nil, "\(node.title)") }
         #expect(parsed.groups.filter { $0.kind != "graph" }.allSatisfy { $0.id.hasPrefix("jc_") })
         #expect(try Graphviz.render(dot: dot, format: .svg) == Graphviz.render(dot: dot, format: .svg))
@@ -136,6 +137,7 @@ import _PitstopTestSupport
 
     @Test func theJourneysFitASlide() throws {
         let scenario = try SlideFitTests.load("Scenarios/pitstop.yaml")
+        #expect(JourneyChart.perspectives(in: scenario).count == 3)
         for perspective in JourneyChart.perspectives(in: scenario) {
             let m = try SlideFitTests.measure(try Graphviz.render(dot: JourneyChart.dot(scenario, perspective: perspective.id), format: .svg))
             #expect(m.aspect >= 1.3 && m.aspect <= 2.2, "\(perspective.id): \(m.width) × \(m.height)")

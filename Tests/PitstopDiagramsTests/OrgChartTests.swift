@@ -47,6 +47,7 @@ import _PitstopTestSupport
         for options in [OrgChartOptions(), .init(groupBy: .site), .init(detail: .units), .init(style: .tree, stackThreshold: 1),
                         .init(groupBy: .site, style: .tree)] {
             let parsed = try svg(OrgChart.dot(library, options: options))
+            #expect(parsed.nodes.count > 3, "\(options)")
             for node in parsed.nodes {
                 #expect(node.title.wholeMatch(of: /org|forum|nounit|rm|[pulrt][0-9]+/) != nil, "\(node.title)")
             }

@@ -59,6 +59,7 @@ import Testing
         // Every local reference points at an id of the page.
         let known = Set(ids)
         for marker in ["url(#", "href=\"#"] {
+            #expect(html.components(separatedBy: marker).count > 2, "no \(marker) on the page")
             for part in html.components(separatedBy: marker).dropFirst() {
                 let id = String(part.prefix { $0 != ")" && $0 != "\"" })
                 #expect(known.contains(id), "reference to #\(id) has no target")
@@ -165,7 +166,9 @@ import Testing
         let lastSection = html.range(of: "<section id=\"assumptions\"")
         #expect(sheets != nil && lastSection != nil && lastSection!.lowerBound < sheets!.lowerBound)
         let ids = Set(Self.ids(in: html))
-        for use in html.components(separatedBy: "<use href=\"#").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+        let uses = html.components(separatedBy: "<use href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!uses.isEmpty, "the printed pages show no drawing again")
+        for use in uses {
             #expect(ids.contains(use), "<use> points at \(use), which is not on the page")
         }
     }

@@ -26,6 +26,7 @@ import Testing
         #expect(ScenarioLoader.load(path: dir.appendingPathComponent("one-more-librarian.yaml").path).scenario?.staff.count == 7)
         let sweep = SweepLoader.load(path: dir.appendingPathComponent("librarians.sweep.yaml").path, knownKPIs: KPIName.overall)
         #expect(sweep.diagnostics.isEmpty, "\(sweep.diagnostics.map(\.rendered))")
+        #expect(StarterProject.files(schemas: []).filter { $0.name.hasSuffix(".yaml") }.count >= 3)
         for file in StarterProject.files(schemas: []) where file.name.hasSuffix(".yaml") {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(text.hasPrefix("# yaml-language-server: $schema="), "\(file.name)")

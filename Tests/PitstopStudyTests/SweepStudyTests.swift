@@ -113,20 +113,17 @@ import Testing
             let merged = SweepOutcome(setup: setup, samples: try SweepShards.merge(order, into: setup)).files(.en, outputFolder: "/tmp/x")
             #expect(merged == whole)
         }
-        // Missing, duplicated and foreign shards are named.
-        #expect(throws: StudyError.self) { try SweepShards.merge([shards[0], shards[2]], into: setup) }
-        do { _ = try SweepShards.merge([shards[0], shards[2]], into: setup) } catch {
-            #expect(error.description.contains("shard 2 of 3 is missing (shard-2-of-3.json)"))
-        }
-        do { _ = try SweepShards.merge(shards + [shards[1]], into: setup) } catch {
-            #expect(error.description.contains("shard 2 of 3 is given more than once"))
-        }
+        // Missing, duplicated and foreign shards are named (each merge must throw: a do/catch
+        // alone would pass when it does not).
+        let missing = #expect(throws: StudyError.self) { try SweepShards.merge([shards[0], shards[2]], into: setup) }
+        #expect(missing?.description.contains("shard 2 of 3 is missing (shard-2-of-3.json)") == true, "\(String(describing: missing))")
+        let duplicated = #expect(throws: StudyError.self) { try SweepShards.merge(shards + [shards[1]], into: setup) }
+        #expect(duplicated?.description.contains("shard 2 of 3 is given more than once") == true, "\(String(describing: duplicated))")
         var foreign = shards[1]
         foreign.hash = "0000000000000000"
         foreign.path = "elsewhere/shard-2-of-3.json"
-        do { _ = try SweepShards.merge([shards[0], foreign, shards[2]], into: setup) } catch {
-            #expect(error.description.contains("'elsewhere/shard-2-of-3.json' belongs to another sweep"))
-            #expect(error.description.contains("shard 2 of 3 is missing"))
-        }
+        let mixed = #expect(throws: StudyError.self) { try SweepShards.merge([shards[0], foreign, shards[2]], into: setup) }
+        #expect(mixed?.description.contains("'elsewhere/shard-2-of-3.json' belongs to another sweep") == true, "\(String(describing: mixed))")
+        #expect(mixed?.description.contains("shard 2 of 3 is missing") == true)
     }
 }

@@ -179,8 +179,20 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let differences = try #require(json["differences"] as? [String: [String: Any]])
+        #expect(differences.count == 1)
         let kpis = try #require(differences.values.first?["kpis"] as? [String: [String: Any]])
+        let perspectives = try #require(differences.values.first?["perspectives"] as? [String: [String: [String: Any]]])
+        // Every KPI of the baseline's results is compared, so the loops below check them all.
+        let results = try #require(json["results"] as? [String: [String: Any]])
+        let baselineKPIs = try #require(results[json["baseline"] as? String ?? ""]?["kpis"] as? [String: Any])
+        #expect(baselineKPIs.count >= 20)
+        #expect(Set(kpis.keys) == Set(baselineKPIs.keys))
+        #expect(Set(perspectives.keys) == ["private", "citizen", "professional"])
+        #expect(perspectives.values.allSatisfy { $0.count >= 10 })
         for (kpi, d) in kpis { #expect((d["mean"] as? Double) == 0, "\(kpi)") }
+        for (id, byKPI) in perspectives {
+            for (kpi, d) in byKPI { #expect((d["mean"] as? Double) == 0, "\(id) \(kpi)") }
+        }
         // Two sets of files, not one overwriting the other.
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("orgchart-pitstop-2.svg").path))
     }
@@ -210,8 +222,12 @@ import Testing
         let files = bundled.map { CommandRunner.packageRoot.appendingPathComponent($0) }
         let before = try files.map { try Data(contentsOf: $0) }
         let dir = try CommandRunner.temporaryDirectory()
-        _ = try CommandRunner.run(["simulate", "Scenarios/pitstop-recruit.yaml", "--days", "2", "--replications", "2",
-                                   "--out", dir.path])
+        // pitstop-recruit.yaml extends pitstop.yaml, which extends library-base.yaml: all three are read.
+        let r = try CommandRunner.run(["simulate", "Scenarios/pitstop-recruit.yaml", "--days", "2", "--replications", "2",
+                                       "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("results.json").path))
+        #expect(files.count == bundled.count && before.allSatisfy { !$0.isEmpty })
         let after = try files.map { try Data(contentsOf: $0) }
         #expect(before == after)
     }

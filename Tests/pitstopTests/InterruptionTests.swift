@@ -54,4 +54,50 @@ import Testing
         // must land during it (how many depends on the machine's load).
         #expect(interrupted >= 30, "kills should land during the run (\(interrupted) did)")
     }
+    /// A signal that arrives while the files are being staged (caught by watching for the
+    /// staging folder, then freezing the run with SIGSTOP) removes the staging folder, and
+    /// the previous output stays whole — on every run, not only when a timed kill happens
+    /// to land in the few milliseconds of the write.
+    @Test func aSignalWhileFilesAreStagedRemovesTheStagingFolder() throws {
+        let parent = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        func arguments(seed: Int) -> [String] {
+            ["compare", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml", "--days", "1", "--replications", "2",
+             "--seed", String(seed), "--out", out.path, "--format", "json"]
+        }
+        #expect(try CommandRunner.run(arguments(seed: 1)).status == 0)
+        var caught = 0
+        for attempt in 0..<12 where caught < 3 {
+            let process = Process()
+            process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("pitstop")
+            process.arguments = arguments(seed: 2 + attempt)
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            var staged = false
+            while process.isRunning {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+                if names.contains(where: { $0.hasPrefix(".out.pitstop-") }) {
+                    kill(process.processIdentifier, SIGSTOP)
+                    staged = true
+                    break
+                }
+            }
+            if staged {
+                kill(process.processIdentifier, SIGINT)
+                kill(process.processIdentifier, SIGCONT)
+                caught += 1
+            }
+            process.waitUntilExit()
+            let beside = try FileManager.default.contentsOfDirectory(atPath: parent.path)
+            #expect(beside == ["out"], "attempt \(attempt) left \(beside)")
+            let found = seeds(in: out)
+            #expect(found.json != nil && found.json == found.report, "attempt \(attempt): a mix of runs \(found)")
+            if staged { #expect([0, 130].contains(process.terminationStatus), "attempt \(attempt): \(process.terminationStatus)") }
+        }
+        #expect(caught >= 1, "no run was caught while it staged its files")
+    }
 }
