@@ -89,6 +89,15 @@ extension ImportFile {
         if !problems.hasErrors, doorCounts.sites.isEmpty { problems.error("the file holds no counts", row: 1, column: 1) }
         guard !problems.hasErrors else { return (Outcome(yaml: nil, diagnostics: problems.sorted, summary: []), []) }
         let calibration = Calibration.fit(doorCounts, base: base?.1)
+        // A site the base never opens has no hours to fit a profile to: say so, rather
+        // than write a profile of zeros that does not load.
+        for fit in calibration.sites where fit.open.joined().allSatisfy({ $0 == 0 }) {
+            problems.error(
+                "the base never opens site '\(fit.site)' (\(fit.name)): it has no open_hours or staffed_hours, so every count falls in closed hours",
+                row: 1, column: 1,
+                notes: ["give the site its hours in the base (or an overlay) first, then calibrate again"])
+        }
+        guard !problems.hasErrors else { return (Outcome(yaml: nil, diagnostics: problems.sorted, summary: []), []) }
         let yaml = calibration.overlay(countsFile: counts, base: base)
         let expectation = base.map { calibration.scenarioExpectation($0.1) }
         var reports: [FitReport] = []

@@ -168,6 +168,24 @@ struct CountMaker {
         #expect(calibration.scenarioExpectation(base)["main"].map { e in zip(e.joined(), simulated.joined()).allSatisfy { abs($0 - $1) < 1e-6 * max(1, $1) } } == true)
     }
 
+    @Test func aSiteTheBaseNeverOpensIsAnErrorNotAProfileOfZeros() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pitstop-calibrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let basePath = Self.root.appendingPathComponent("Scenarios/library-base.yaml").path
+        // An overlay adding a site without hours, as an HR import does for a new workplace.
+        let overlay = dir.appendingPathComponent("people.yaml")
+        try "extends: \(ScenarioPaths.relativePath(from: dir.path, to: basePath))\nsites:\n  - id: annex\n    name: Annekset\n".write(to: overlay, atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.load(path: overlay.path).scenario?.site("annex") != nil)
+        let counts = dir.appendingPathComponent("counts.csv")
+        try "Dato;Time;Filial;Antal\n2025-01-06;10;Annekset;40\n2025-01-06;11;main;50\n".write(to: counts, atomically: true, encoding: .utf8)
+        let (outcome, reports) = ImportFile.calibrate(counts: counts.path, out: nil, extends: overlay.path)
+        #expect(outcome.yaml == nil && reports.isEmpty)
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("never opens site 'annex'") == true, "\(errors.map(\.message))")
+    }
+
     @Test func badCellsAreReportedAtTheirRowAndColumn() throws {
         let base = try #require(ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/library-base.yaml").path).scenario)
         let csv = "Dato;Time;Filial;Antal\n2024-02-30;10;main;5\n2024-03-01;25;main;5\n2024-03-01;10;Filial 3;5\n2024-03-01;10;main;-2\n"
