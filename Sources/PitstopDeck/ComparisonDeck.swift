@@ -70,8 +70,15 @@ public enum ComparisonDeck {
             keyFigures()
             for (i, name) in input.scenarioNames.enumerated() {
                 let svg = i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : ""
+                let pages = i < input.orgChartPages.count ? input.orgChartPages[i] : []
+                // A chart drawn in pages: the whole on one slide, then its pages (an
+                // overview and each unit) rather than parts cut out of the whole.
                 try diagram(svg, title: "\(deckWords.organisation): \(name)", description: "\(words.orgCharts): \(name)",
-                            notes: [name])
+                            notes: [name], inParts: pages.isEmpty)
+                for page in pages {
+                    try diagram(page.svg, title: "\(deckWords.organisation): \(name) — \(page.title)",
+                                description: "\(words.orgCharts): \(name), \(page.title)", notes: [name, page.title])
+                }
             }
             for other in input.otherNames.indices { try whatChanged(other) }
             for maps in input.floorMaps { try heatMap(maps) }
@@ -282,7 +289,9 @@ public enum ComparisonDeck {
 
         /// A drawing on one slide, followed by slides of readable parts when its smallest
         /// text would be too small on one.
-        mutating func diagram(_ svg: String, title: String, description: String, notes: [String]) throws(Failure) {
+        mutating func diagram(
+            _ svg: String, title: String, description: String, notes: [String], inParts: Bool = true
+        ) throws(Failure) {
             guard let drawing = SVGDrawing(svg) else {
                 add(title, [.text(TextBox(frame: ComparisonDeck.content, paragraphs: [Paragraph([TextRun(deckWords.notDrawn, size: 16, colour: Palette.muted)])]))],
                     notes: notes)
@@ -291,9 +300,9 @@ public enum ComparisonDeck {
             let box = Frame(x: ComparisonDeck.content.x, y: Self.top, width: ComparisonDeck.content.width, height: 512 - Self.top)
             let paging = DiagramPaging(drawing, page: (box.width, box.height))
             let whole = try picture(svg, drawing, region: drawing.content, in: box, description: description)
-            let partsNote = paging.tiles.count > 1 ? [deckWords.partsNote(paging.tiles.count)] : []
+            let partsNote = inParts && paging.tiles.count > 1 ? [deckWords.partsNote(paging.tiles.count)] : []
             add(title, [.picture(whole)], notes: notes + [deckWords.wholeChartNote] + partsNote)
-            guard paging.tiles.count > 1 else { return }
+            guard inParts, paging.tiles.count > 1 else { return }
             for (index, tile) in paging.tiles.enumerated() {
                 let size = (tile.width * paging.scale, tile.height * paging.scale)
                 let frame = Frame(x: box.x + (box.width - size.0) / 2, y: box.y + (box.height - size.1) / 2,

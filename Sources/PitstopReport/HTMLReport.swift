@@ -6,7 +6,7 @@ import Foundation
 public enum HTMLReport {
     /// The ids of the sections, in the order they appear.
     public static let sectionIDs = [
-        "summary", "kpis", "perspectives", "org-charts", "org-changes", "floor-maps", "charts", "assumptions",
+        "summary", "kpis", "perspectives", "org-charts", "org-changes", "floor-maps", "journeys", "charts", "assumptions",
     ]
 
     /// The whole page. The same input gives the same bytes: no dates, no random ids, and
@@ -23,18 +23,19 @@ public enum HTMLReport {
         h += "<style>\n\(HTMLStyle.css(scenarioCount: input.scenarioNames.count))</style>\n</head>\n<body>\n"
         h += header(input, p)
         h += "<main>\n"
-        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.charts, w.assumptions]
+        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
         // The diagrams' printed pages go after the last section: text and charts flow page
         // after page, and only one run of text ends before a forced page break.
         var sheets = ""
         let bodies = [
             summary(input, p), kpis(input, p), perspectives(input, p), orgCharts(input, p, sheets: &sheets),
-            orgChanges(input, p, sheets: &sheets), floorMaps(input, p, sheets: &sheets), charts(input, p), assumptions(input, p),
+            orgChanges(input, p, sheets: &sheets), floorMaps(input, p, sheets: &sheets), journeys(input, p, sheets: &sheets),
+            charts(input, p), assumptions(input, p),
         ]
         for (i, id) in sectionIDs.enumerated() {
             // Sections of diagrams only print as the diagrams' own pages (their captions say
             // what they are), so that no heading is left alone at the foot of a page.
-            let cls = id == "org-charts" || id == "floor-maps" ? " class=\"diagrams\"" : ""
+            let cls = ["org-charts", "floor-maps", "journeys"].contains(id) ? " class=\"diagrams\"" : ""
             h += "<section id=\"\(id)\"\(cls) aria-labelledby=\"\(id)-h\">\n"
             h += "<h2 id=\"\(id)-h\"><span class=\"num\">\(i + 1)</span> \(e(titles[i]))</h2>\n"
             h += bodies[i]
@@ -66,7 +67,7 @@ public enum HTMLReport {
         }
         h += "</ul>\n"
         h += "<p class=\"meta\">\(a.replications) \(e(w.replicationsUnit)) × \(a.days) \(e(w.daysUnit)) · seed \(a.seed) · Pitstop \(e(a.programVersion))</p>\n"
-        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.charts, w.assumptions]
+        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
         h += "<nav class=\"toc\" aria-label=\"\(e(w.contents))\"><ol>"
         for (id, title) in zip(sectionIDs, titles) { h += "<li><a href=\"#\(id)\">\(e(title))</a></li>" }
         h += "</ol></nav>\n</header>\n"
@@ -266,12 +267,44 @@ public enum HTMLReport {
 
     static func orgCharts(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
         guard !input.orgChartSVGs.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
-        let diagrams = input.scenarioNames.indices.map { i in
+        var diagrams = input.scenarioNames.indices.map { i in
             diagram(i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : "", prefix: "org\(i)-",
                     caption: input.scenarioNames[i], printCaption: "\(p.words.orgCharts): \(input.scenarioNames[i])",
                     scenario: i, p: p)
         }
-        return gallery(diagrams, sheets: &sheets)
+        // A chart drawn in pages prints as its pages (an overview, then each unit), not as
+        // parts cut out of the whole; on screen the pages follow the whole chart.
+        var pagesHTML = ""
+        for i in input.scenarioNames.indices where i < input.orgChartPages.count && !input.orgChartPages[i].isEmpty {
+            diagrams[i].sheets = ""
+            let name = input.scenarioNames[i]
+            let pages = input.orgChartPages[i].enumerated().map { k, page in
+                diagram(page.svg, prefix: "org\(i)p\(k)-", caption: page.title,
+                        printCaption: "\(p.words.orgCharts): \(name) — \(page.title)", scenario: i, p: p)
+            }
+            var ignored = ""
+            pagesHTML += "<h3><span class=\"swatch sc\(i)\"></span>\(e(name)): \(e(p.words.orgChartPagesHeading))</h3>\n"
+            pagesHTML += gallery(pages, sheets: &ignored)
+            diagrams[i].sheets = pages.map(\.sheets).joined()
+        }
+        return gallery(diagrams, sheets: &sheets) + pagesHTML
+    }
+
+    static func journeys(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
+        guard !input.journeys.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
+        var h = "<p class=\"intro\">\(e(p.words.journeysIntro))</p>\n"
+        var perspectives: [String] = []
+        for j in input.journeys where !perspectives.contains(j.perspective) { perspectives.append(j.perspective) }
+        for (k, perspective) in perspectives.enumerated() {
+            h += "<div class=\"perspective\">\n<h3>\(e(perspective))</h3>\n"
+            let diagrams = input.journeys.filter { $0.perspective == perspective && input.scenarioNames.indices.contains($0.scenario) }
+                .map { j in
+                    diagram(j.svg, prefix: "jr\(k)-\(j.scenario)-", caption: input.scenarioNames[j.scenario],
+                            printCaption: "\(perspective): \(input.scenarioNames[j.scenario])", scenario: j.scenario, p: p)
+                }
+            h += gallery(diagrams, sheets: &sheets) + "</div>\n"
+        }
+        return h
     }
 
     static func orgChanges(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {

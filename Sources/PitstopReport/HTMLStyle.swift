@@ -183,7 +183,8 @@ enum HTMLStyle {
       .sheet svg { display: block; margin: 0 auto; }
       figure.chart svg { max-height: 120mm; }
       .charts { gap: 8px; }
-      footer { padding: 8px 0 0; }
+      /* The version is in the assumptions; a footer after the last sheet would print alone. */
+      footer { display: none; }
     }
 
     """

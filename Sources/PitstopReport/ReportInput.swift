@@ -171,6 +171,19 @@ public struct JourneyDiagram: Sendable, Hashable {
     }
 }
 
+/// One page of a diagram drawn in pages (a large org chart: its overview, then a page per
+/// unit), already rendered.
+public struct DiagramPage: Sendable, Hashable {
+    /// The page's heading: "Overview", or the unit's name.
+    public var title: String
+    /// Already rendered SVG text.
+    public var svg: String
+    public init(title: String, svg: String) {
+        self.title = title
+        self.svg = svg
+    }
+}
+
 /// What the numbers rest on, printed at the end of the report.
 public struct Assumptions: Sendable, Hashable {
     public var seed: UInt64
@@ -212,6 +225,10 @@ public struct ReportInput: Sendable, Hashable {
     public var perspectives: [PerspectiveComparison]
     /// Per scenario: the org chart as SVG text (already rendered).
     public var orgChartSVGs: [String]
+    /// Per scenario: the org chart's pages when it does not fit one page legibly (an
+    /// overview, then one page per unit); empty for a chart that fits. The report prints and
+    /// the deck shows these pages instead of cutting the whole chart into parts.
+    public var orgChartPages: [[DiagramPage]]
     /// Per other scenario.
     public var orgChanges: [OrgChangeList]
     public var floorMaps: [FloorMaps]
@@ -222,15 +239,16 @@ public struct ReportInput: Sendable, Hashable {
     /// Per other scenario: every input that differs from the baseline's (what changed,
     /// beside what resulted).
     public var inputChanges: [[InputChange]]
-    /// The personas' journeys per perspective and scenario. Empty until the diagrams are
-    /// drawn; the deck shows them when given.
+    /// The personas' journeys per perspective and scenario (perspectives in the baseline's
+    /// order, scenarios within each), with what the simulation measured at each step. The
+    /// report and the deck show them when given.
     public var journeys: [JourneyDiagram]
     public var assumptions: Assumptions
 
     public init(
         title: String, language: ReportLanguage = .en, scenarioNames: [String], currency: String = "DKK",
         kpiRows: [KPIComparisonRow], perspectives: [PerspectiveComparison] = [],
-        orgChartSVGs: [String] = [], orgChanges: [OrgChangeList] = [], floorMaps: [FloorMaps] = [],
+        orgChartSVGs: [String] = [], orgChartPages: [[DiagramPage]] = [], orgChanges: [OrgChangeList] = [], floorMaps: [FloorMaps] = [],
         hourlyOccupancy: [SiteOccupancy] = [], waitDistributions: [[Double]] = [],
         inputChanges: [[InputChange]] = [], journeys: [JourneyDiagram] = [], assumptions: Assumptions
     ) {
@@ -241,6 +259,7 @@ public struct ReportInput: Sendable, Hashable {
         self.kpiRows = kpiRows
         self.perspectives = perspectives
         self.orgChartSVGs = orgChartSVGs
+        self.orgChartPages = orgChartPages
         self.orgChanges = orgChanges
         self.floorMaps = floorMaps
         self.hourlyOccupancy = hourlyOccupancy

@@ -8,6 +8,7 @@ package struct Words: Sendable {
     package var orgCharts: String
     package var orgChanges: String
     package var floorMaps: String
+    package var journeys: String
     package var charts: String
     package var assumptions: String
 
@@ -47,6 +48,9 @@ package struct Words: Sendable {
 
     // Floor maps and charts
     package var floorMapsIntro: String
+    package var journeysIntro: String
+    /// The heading of a paged org chart's pages ("Pages of the chart").
+    package var orgChartPagesHeading: String
     package var occupancyTitle: String
     package var hourOfDay: String
     package var personsPresent: String
@@ -100,6 +104,7 @@ package struct Words: Sendable {
         orgCharts: "Organisation charts",
         orgChanges: "Changes in the organisation",
         floorMaps: "Floor maps: occupancy by zone",
+        journeys: "Journeys by user perspective",
         charts: "Charts",
         assumptions: "Assumptions",
         keyFigure: "Key figure",
@@ -131,6 +136,8 @@ package struct Words: Sendable {
         noOrgChanges: "The organisation is the same.",
         orgDiagram: "The changes drawn",
         floorMapsIntro: "The colour of a zone shows its mean occupancy.",
+        journeysIntro: "Each persona's route through the rooms, with the chance of each step and the dwell; where the dialogue is asked for, how many a day asked, were served, waited or gave up there (simulated means).",
+        orgChartPagesHeading: "The chart in pages: an overview, then each unit",
         occupancyTitle: "Persons present by hour of day",
         hourOfDay: "Hour of day",
         personsPresent: "Persons present (mean)",
@@ -177,6 +184,7 @@ package struct Words: Sendable {
         orgCharts: "Organisationsdiagrammer",
         orgChanges: "Ændringer i organisationen",
         floorMaps: "Plantegninger: belægning pr. zone",
+        journeys: "Rejser pr. brugerperspektiv",
         charts: "Diagrammer",
         assumptions: "Forudsætninger",
         keyFigure: "Nøgletal",
@@ -208,6 +216,8 @@ package struct Words: Sendable {
         noOrgChanges: "Organisationen er den samme.",
         orgDiagram: "Ændringerne tegnet",
         floorMapsIntro: "Zonens farve viser dens gennemsnitlige belægning.",
+        journeysIntro: "Hver personas vej gennem rummene med sandsynligheden for hvert skridt og opholdstiden; hvor dialogen efterspørges, hvor mange om dagen der spurgte, blev betjent, ventede eller gav op dér (simulerede gennemsnit).",
+        orgChartPagesHeading: "Diagrammet i sider: et overblik, derefter hver enhed",
         occupancyTitle: "Personer til stede pr. time",
         hourOfDay: "Klokkeslæt",
         personsPresent: "Personer til stede (gennemsnit)",

@@ -169,6 +169,10 @@ public struct ComparisonStudy: Sendable {
     /// Rendered SVGs for the report, and the files to write next to it.
     struct Diagrams {
         var orgCharts: [String] = []
+        /// Per scenario: the chart's pages when it does not fit one page (else empty).
+        var orgChartPages: [[DiagramPage]] = []
+        /// Per perspective of the baseline (then any other scenario's), per scenario.
+        var journeys: [JourneyDiagram] = []
         var orgDiffs: [String] = []
         /// Per site of the baseline: one SVG per scenario ("" where a scenario lacks the site).
         var floorMaps: [(site: Site, svgs: [String])] = []
@@ -189,6 +193,31 @@ public struct ComparisonStudy: Sendable {
                 OrgChart.dot(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage)), .dot)
             d.orgCharts.append(chart)
             d.files.append(("orgchart-\(stems[i]).svg", chart))
+            let pages = OrgChart.pages(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage))
+            var rendered: [DiagramPage] = []
+            if pages.count > 1 {
+                for page in pages { rendered.append(DiagramPage(title: page.title, svg: try svg(page.dot, .dot))) }
+            }
+            d.orgChartPages.append(rendered)
+        }
+        // The journeys of each perspective, with what each scenario's simulation measured.
+        var perspectives: [Perspective] = []
+        for scenario in scenarios {
+            for p in JourneyChart.perspectives(in: scenario) where !perspectives.contains(where: { $0.id == p.id }) {
+                perspectives.append(p)
+            }
+        }
+        let note = language == .da
+            ? "\(options.replications) replikationer × \(options.days) dage, gennemsnit pr. dag"
+            : "\(options.replications) replications × \(options.days) days, means a day"
+        for perspective in perspectives {
+            for (i, scenario) in scenarios.enumerated() where JourneyChart.perspectives(in: scenario).contains(where: { $0.id == perspective.id }) {
+                let figures = JourneyFigures(kpiMeans: results[i].personas.mapValues { $0.mapValues(\.mean) }, note: note)
+                let dot = JourneyChart.dot(
+                    scenario, perspective: perspective.id, results: figures,
+                    options: JourneyChartOptions(idPrefix: "jr\(i)", language: diagramLanguage))
+                d.journeys.append(JourneyDiagram(perspective: perspective.name, scenario: i, svg: try svg(dot, .dot)))
+            }
         }
         for (i, other) in scenarios.enumerated().dropFirst() {
             let diff = try svg(
@@ -287,9 +316,9 @@ public struct ComparisonStudy: Sendable {
         return ReportInput(
             title: names.joined(separator: separator), language: language, scenarioNames: names,
             currency: baseline.currency, kpiRows: kpiRows, perspectives: perspectives,
-            orgChartSVGs: diagrams.orgCharts, orgChanges: orgChanges, floorMaps: floorMaps,
+            orgChartSVGs: diagrams.orgCharts, orgChartPages: diagrams.orgChartPages, orgChanges: orgChanges, floorMaps: floorMaps,
             hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
-            inputChanges: inputChanges,
+            inputChanges: inputChanges, journeys: diagrams.journeys,
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
                 warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,

@@ -87,6 +87,21 @@ enum DeckSample {
         }
     }
 
+    @Test func aPagedOrgChartShowsItsPagesInsteadOfPartsAndJourneysFollowTheCharts() throws {
+        var input = DeckSample.input()
+        input.orgChartPages = [[], [DiagramPage(title: "Overview", svg: DeckSample.orgChart(width: 500, labels: 3)),
+                                    DiagramPage(title: "Børn og unge", svg: DeckSample.orgChart(width: 600, labels: 4))]]
+        input.journeys = [JourneyDiagram(perspective: "Borgeren", scenario: 0, svg: DeckSample.orgChart(width: 500, labels: 3)),
+                          JourneyDiagram(perspective: "Borgeren", scenario: 1, svg: DeckSample.orgChart(width: 500, labels: 3))]
+        let titles = try ComparisonDeck.build(input).slides.map(\.title)
+        let pitstop = titles.filter { $0.hasPrefix("Organisation: Pitstop") }
+        #expect(pitstop == ["Organisation: Pitstop", "Organisation: Pitstop — Overview", "Organisation: Pitstop — Børn og unge"])
+        #expect(titles.filter { $0.hasPrefix("Journeys: Borgeren") } == ["Journeys: Borgeren — Traditionelt", "Journeys: Borgeren — Pitstop"])
+        let journeys = try #require(titles.firstIndex { $0.hasPrefix("Journeys") })
+        #expect(journeys > (titles.firstIndex { $0.hasPrefix("Heat map") } ?? titles.count))
+        #expect(journeys < (titles.firstIndex { $0.hasPrefix("Assumptions") } ?? 0))
+    }
+
     @Test func picturesArePNGAtTwiceTheirSizeOnTheSlide() throws {
         let deck = try ComparisonDeck.build(DeckSample.input())
         var count = 0

@@ -21,8 +21,43 @@ import Testing
             #expect(range != nil, "section \(id) missing or out of order")
             if let range { position = range.upperBound }
         }
-        #expect(HTMLReport.sectionIDs.count == 8)
+        #expect(HTMLReport.sectionIDs.count == 9)
         #expect(Sample.drawings(in: html) == Sample.svgCount(Sample.input()))
+    }
+
+    @Test func aPagedOrgChartPrintsItsPagesNotPartsOfTheWhole() {
+        var input = Sample.input()
+        input.orgChartPages = [
+            [DiagramPage(title: "Overview", svg: Sample.orgChart(root: "Lederforum", children: ["A", "B"], colour: "#c9d3dd")),
+             DiagramPage(title: "Unit A", svg: Sample.orgChart(root: "A", children: ["Anne", "Bo"], colour: "#c9d3dd"))],
+            [],
+        ]
+        let html = HTMLReport.render(input)
+        #expect(Sample.drawings(in: html) == Sample.svgCount(input))
+        #expect(Sample.svgCount(input) == Sample.svgCount(Sample.input()) + 2)
+        let base = Sample.baselineName, other = Sample.otherName
+        #expect(html.contains("Organisation charts: \(base) — Overview</p>"))
+        #expect(html.contains("Organisation charts: \(base) — Unit A</p>"))
+        // The paged scenario's whole chart is not printed; the other one's is.
+        #expect(!html.contains("Organisation charts: \(base)</p>"))
+        #expect(html.contains("Organisation charts: \(other)</p>"))
+        // Ids stay unique with the pages' drawings inlined.
+        let ids = Self.ids(in: html)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func journeysHaveTheirSectionOnePerPerspectiveWithEachScenario() throws {
+        let input = Sample.input()
+        #expect(input.journeys.count == 4)
+        let html = HTMLReport.render(input)
+        let start = try #require(html.range(of: "<section id=\"journeys\" class=\"diagrams\""))
+        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        let section = String(html[start.lowerBound..<end.upperBound])
+        #expect(section.components(separatedBy: "<figure class=\"diagram\"").count - 1 == 4)
+        #expect(section.components(separatedBy: "<h3>").count - 1 == 2)
+        #expect(html.contains("Det private menneske: \(Sample.otherName)</p>"))
+        let empty = HTMLReport.render(ReportInput(title: "t", scenarioNames: ["a"], kpiRows: [], assumptions: input.assumptions))
+        #expect(empty.contains("<section id=\"journeys\""))
     }
 
     @Test func hostileNamesAreTextNeverMarkup() {
@@ -155,7 +190,8 @@ import Testing
         let input = Sample.input()
         let html = HTMLReport.render(input)
         let diagrams = input.orgChartSVGs.count + input.orgChanges.compactMap(\.diagramSVG).count
-            + input.floorMaps.reduce(0) { $0 + $1.svgs.count }
+            + input.floorMaps.reduce(0) { $0 + $1.svgs.count } + input.journeys.count
+        #expect(input.journeys.count == 4)
         #expect(html.components(separatedBy: "<div class=\"viewer\" id=\"").count - 1 == diagrams)
         #expect(html.components(separatedBy: "<div class=\"sheet\">").count - 1 >= diagrams)
         // The viewer opens from the figure and closes back to it; no script does it.

@@ -175,6 +175,12 @@ enum Sample {
             waitDistributions: names.indices.map { i in
                 i == 0 ? waits(meanWait: 6.2, waitProb: 0.46) : waits(meanWait: 4.0, waitProb: 0.33)
             },
+            journeys: perspectiveNames.prefix(2).flatMap { perspective in
+                names.indices.map { i in
+                    JourneyDiagram(perspective: perspective, scenario: i,
+                                   svg: orgChart(root: perspective, children: ["Indgang", "Pitstop", "Café"], colour: "#f6d8a8"))
+                }
+            },
             assumptions: Assumptions(
                 seed: 2339, replications: 20, days: 28, warmUpDays: 7, programVersion: "0.3.0",
                 scenarioFiles: names.indices.map { $0 == 0 ? "Scenarios/traditional.yaml" : "Scenarios/pitstop.yaml" },
@@ -193,7 +199,8 @@ enum Sample {
         let charts = (input.kpiRows.isEmpty ? 0 : others + 1) + input.hourlyOccupancy.count
             + (input.waitDistributions.isEmpty ? 0 : 1)
         let diagrams = input.orgChartSVGs.count + input.orgChanges.compactMap(\.diagramSVG).count
-            + input.floorMaps.reduce(0) { $0 + $1.svgs.count }
+            + input.floorMaps.reduce(0) { $0 + $1.svgs.count } + input.journeys.count
+            + input.orgChartPages.reduce(0) { $0 + $1.count }
         return charts + diagrams
     }
 }
