@@ -11,7 +11,7 @@ import Testing
         return url
     }
 
-    @Test func theStarterLoadsWithoutASingleDiagnosticAndItsSweepLoads() throws {
+    @Test func theStarterLoadsWithOneDemandWarningOnPurposeAndItsSweepLoads() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = try OutputWriter.createNew(StarterProject.files(schemas: [("scenario.schema.json", "{}\n")]), in: dir.path)
@@ -19,6 +19,11 @@ import Testing
         for name in ["library.yaml", "one-more-librarian.yaml"] {
             let result = ScenarioLoader.load(path: dir.appendingPathComponent(name).path)
             #expect(result.diagnostics.isEmpty, "\(name): \(result.renderedDiagnostics)")
+            // The one warning, on purpose: self-service hours nobody staffs (docs/start-your-own.md).
+            let warned = DemandWarnings.load(path: dir.appendingPathComponent(name).path)
+            let warnings = warned.diagnostics.filter { $0.severity == .warning }
+            #expect(warnings.count == 1 && !warned.hasErrors, "\(name): \(warned.renderedDiagnostics)")
+            #expect(warnings.first?.message.contains("made where and when nobody is ever on duty") == true)
             let scenario = try #require(result.scenario)
             #expect(scenario.sites.count == 1 && scenario.sites[0].zones.count == 3)
             #expect(scenario.organisation.units.count == 2 && scenario.organisation.leaderForum != nil)
