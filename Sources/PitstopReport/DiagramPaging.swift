@@ -54,14 +54,32 @@ public struct SVGDrawing: Sendable, Hashable {
                                width: viewBox.width - 2 * t[0], height: viewBox.height - 2 * padY)
             }
         }
-        var smallest: Double?
-        var rest = svg[...]
-        while let range = rest.range(of: "font-size=\"") {
-            let value = rest[range.upperBound...].prefix { $0 != "\"" }
-            if let size = SVGDrawing.length(String(value)), size > 0 { smallest = min(smallest ?? size, size) }
-            rest = rest[range.upperBound...]
+        smallestFontSize = SVGDrawing.smallestFontSize(in: svg)
+    }
+
+    /// The smallest `font-size="…"` value, in one pass over the UTF-8 bytes (Foundation's
+    /// `range(of:)` on a substring of a large drawing is linear per call, so a search loop
+    /// over a chart of thousands of labels took quadratic time).
+    static func smallestFontSize(in svg: String) -> Double? {
+        var text = svg
+        return text.withUTF8 { bytes -> Double? in
+            let pattern = Array("font-size=\"".utf8), quote = UInt8(ascii: "\"")
+            var smallest: Double?
+            var i = 0
+            while i + pattern.count <= bytes.count {
+                guard bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) else {
+                    i += 1
+                    continue
+                }
+                let start = i + pattern.count
+                var end = start
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if let size = SVGDrawing.length(value), size > 0 { smallest = min(smallest ?? size, size) }
+                i = end
+            }
+            return smallest
         }
-        smallestFontSize = smallest
     }
 
     static func firstTag(_ name: String, in text: String) -> Substring? {

@@ -60,6 +60,22 @@ import Testing
         #expect(empty.contains("<section id=\"journeys\""))
     }
 
+    @Test func theSmallestTextOfALargeDrawingIsFoundWhateverComesBeforeIt() throws {
+        // Thousands of labels with non-ASCII names: the measure is one pass over the bytes.
+        var svg = "<svg width=\"4000pt\" height=\"2000pt\" viewBox=\"0.00 0.00 4000.00 2000.00\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<g id=\"graph0\" class=\"graph\" transform=\"scale(1 1) rotate(0) translate(4 1996)\">"
+        for i in 0..<5_000 {
+            let size = i == 3_777 ? "6.5" : i.isMultiple(of: 2) ? "10" : "8.25"
+            svg += "<text x=\"\(i)\" y=\"-10\" font-family=\"Arial\" font-size=\"\(size)\">Søren Østergaard \(i) ✓</text>"
+        }
+        svg += "</g></svg>"
+        let drawing = try #require(SVGDrawing(svg))
+        #expect(drawing.smallestFontSize == 6.5)
+        #expect(drawing.firstGroupID == "graph0")
+        #expect(SVGDrawing.smallestFontSize(in: "<svg><text font-size=\"") == nil)
+        #expect(SVGDrawing.smallestFontSize(in: "<text font-size=\"0\"/><text font-size=\"12px\"/>") == 12)
+    }
+
     @Test func hostileNamesAreTextNeverMarkup() {
         let hostile = "<script>alert(\"pwned\")</script> & \"Co\" 'x'"
         let report = Sample.input(
