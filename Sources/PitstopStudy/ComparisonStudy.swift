@@ -318,11 +318,39 @@ public struct ComparisonStudy: Sendable {
             currency: baseline.currency, kpiRows: kpiRows, perspectives: perspectives,
             orgChartSVGs: diagrams.orgCharts, orgChartPages: diagrams.orgChartPages, orgChanges: orgChanges, floorMaps: floorMaps,
             hourlyOccupancy: occupancy, waitDistributions: results.map(\.waitHistogram.fractions),
-            inputChanges: inputChanges, journeys: diagrams.journeys,
+            inputChanges: inputChanges.enumerated().map { i, list in
+                list.map { Self.namingCompetences($0, from: baseline, to: scenarios[i + 1]) }
+            },
+            journeys: diagrams.journeys,
             assumptions: Assumptions(
                 seed: options.seed, replications: options.replications, days: options.days,
                 warmUpDays: options.warmupDays > 0 ? options.warmupDays : nil, programVersion: PitstopVersion.current,
                 scenarioFiles: files, notes: notes + self.notes))
+    }
+
+    /// An input change as the report and the deck show it: competence ids by their names
+    /// (from the baseline for the old value, the other scenario for the new one), as every
+    /// other word of theirs is. `comparison.json` keeps the ids.
+    static func namingCompetences(_ change: InputChange, from base: Scenario, to other: Scenario) -> InputChange {
+        let path = change.path
+        guard path.hasSuffix(".competence") || path.hasSuffix(".competences") || path.hasSuffix(".dialogue") else { return change }
+        func named(_ text: String, _ scenario: Scenario) -> String {
+            let names = Dictionary(scenario.competences.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var out = "", token = ""
+            func flush() {
+                out += names[token] ?? token
+                token = ""
+            }
+            for c in text {
+                if c.isLetter || c.isNumber || c == "-" || c == "_" { token.append(c) } else { flush(); out.append(c) }
+            }
+            flush()
+            return out
+        }
+        var result = change
+        result.from = change.from.map { named($0, base) }
+        result.to = change.to.map { named($0, other) }
+        return result
     }
 
     private func orgChangeList(_ c: OrgChanges, other: Scenario, diagram: String) -> OrgChangeList {

@@ -38,6 +38,14 @@ import Testing
         let html = String(decoding: try #require(outputs.files.first { $0.name == "report.html" }).bytes, as: UTF8.self)
         #expect(html.contains("Ændrede forudsætninger"))
         #expect(html.contains("(\(count) ændringer)"))
+        // Competences by name in the report, as every other word of it; the JSON keeps ids.
+        let change = try #require(study.inputChanges.first?.first { $0.path == "personas.pregnant.dialogue.competence" })
+        #expect(change.from == "reference" && change.to == "health-info")
+        let shown = try #require(outputs.input.inputChanges.first?.first { $0.path == change.path })
+        #expect(shown.from == "Generel referencebetjening")
+        #expect(shown.to != "health-info" && shown.to?.isEmpty == false)
+        #expect(!html.contains("reference → health-info") && !html.contains(">reference<"))
+        #expect(outputs.json.contains("\"from\": \"reference\""))
     }
 
     @Test func aScenarioAgainstItselfListsNone() throws {
