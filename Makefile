@@ -3,7 +3,7 @@ SWIFT      ?= swift
 APT_PKGS   := libgraphviz-dev librsvg2-dev coinor-libcbc-dev pkgconf fonts-liberation2 chromium
 BENCH_PKGS := graphviz python3-venv time python3-yaml glpk-utils
 # The explorer's browser test: Debian's chromium-driver and Selenium, used through /usr/bin/python3.
-TEST_PKGS  := chromium-driver python3-selenium
+TEST_PKGS  := chromium-driver python3-selenium poppler-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps bench-deps test-deps build release run test bench leakcheck clean print-test deck-test schema-test \
