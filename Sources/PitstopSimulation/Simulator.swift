@@ -165,8 +165,13 @@ final class ReplicationPipeline: @unchecked Sendable {
     private var nextCombine = 0
     private var done = 0
     private var waiting: [Int: ReplicationKPIs] = [:]
-    /// The most finished replications that waited for an earlier one at any time.
-    private(set) var peakWaiting = 0
+    private var peak = 0
+    /// The most finished replications that waited for an earlier one at any time so far.
+    var peakWaiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return peak
+    }
     /// Read only after every worker has returned.
     private(set) var accumulator: ResultsAccumulator
 
@@ -191,7 +196,7 @@ final class ReplicationPipeline: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         waiting[index] = value
-        peakWaiting = max(peakWaiting, waiting.count)
+        peak = max(peak, waiting.count)
         done += 1
         while let next = waiting.removeValue(forKey: nextCombine) {
             accumulator.add(next)

@@ -139,16 +139,26 @@ import Testing
         let count = 200, window = 4
         let pipeline = ReplicationPipeline(count: count, window: window,
                                            accumulator: ResultsAccumulator(model: model, shape: shape, replications: count))
-        let firstHeldBack = DispatchSemaphore(value: 0)
-        DispatchQueue.concurrentPerform(iterations: 4) { _ in
-            while let r = pipeline.claim() {
-                var value = kpis
-                value.overall[0] = Double(r)  // mark the replication
-                // Replication 0 finishes last of its window: the others pile up behind it.
-                if r == 0 { _ = firstHeldBack.wait(timeout: .now() + 0.5) }
-                _ = pipeline.finish(r, value)
-            }
+        // Four threads of their own (not the shared pool, which a busy test run may starve).
+        let workers = DispatchGroup()
+        for _ in 0..<4 {
+            workers.enter()
+            Thread {
+                while let r = pipeline.claim() {
+                    var value = kpis
+                    value.overall[0] = Double(r)  // mark the replication
+                    // Replication 0 finishes last of its window: it waits (up to 30 s) until
+                    // the others have piled up behind it.
+                    if r == 0 {
+                        let deadline = Date().addingTimeInterval(30)
+                        while pipeline.peakWaiting < window - 1, Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+                    }
+                    _ = pipeline.finish(r, value)
+                }
+                workers.leave()
+            }.start()
         }
+        workers.wait()
         #expect(pipeline.peakWaiting >= window - 1)  // the hold-back did make them wait …
         #expect(pipeline.peakWaiting <= window)  // … but never more than the window
         let results = pipeline.accumulator.results(seed: 1)
