@@ -160,8 +160,10 @@ public struct ComparisonStudy: Sendable {
 
     /// The report's input — KPI rows, org changes with the org-diff chart, heat maps, hourly
     /// occupancy, what changed — without rendering the report (what the explorer shows).
-    public func reportInput() throws(StudyError) -> ReportInput {
-        reportInput(try renderDiagrams())
+    /// The org charts' pages and the journeys are drawn only with `pagesAndJourneys`: the
+    /// explorer shows neither, and they are a good part of a run's drawing time.
+    public func reportInput(pagesAndJourneys: Bool = false) throws(StudyError) -> ReportInput {
+        reportInput(try renderDiagrams(pagesAndJourneys: pagesAndJourneys))
     }
 
     // MARK: Diagrams
@@ -179,7 +181,7 @@ public struct ComparisonStudy: Sendable {
         var files: [(name: String, svg: String)] = []
     }
 
-    func renderDiagrams() throws(StudyError) -> Diagrams {
+    func renderDiagrams(pagesAndJourneys: Bool = true) throws(StudyError) -> Diagrams {
         func svg(_ dot: String, _ layout: Layout) throws(StudyError) -> String {
             do {
                 return String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
@@ -193,7 +195,8 @@ public struct ComparisonStudy: Sendable {
                 OrgChart.dot(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage)), .dot)
             d.orgCharts.append(chart)
             d.files.append(("orgchart-\(stems[i]).svg", chart))
-            let pages = OrgChart.pages(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage))
+            let pages = pagesAndJourneys
+                ? OrgChart.pages(scenario, options: OrgChartOptions(idPrefix: "org\(i)", language: diagramLanguage)) : []
             var rendered: [DiagramPage] = []
             if pages.count > 1 {
                 for page in pages { rendered.append(DiagramPage(title: page.title, svg: try svg(page.dot, .dot))) }
@@ -202,7 +205,7 @@ public struct ComparisonStudy: Sendable {
         }
         // The journeys of each perspective, with what each scenario's simulation measured.
         var perspectives: [Perspective] = []
-        for scenario in scenarios {
+        for scenario in scenarios where pagesAndJourneys {
             for p in JourneyChart.perspectives(in: scenario) where !perspectives.contains(where: { $0.id == p.id }) {
                 perspectives.append(p)
             }
