@@ -148,6 +148,7 @@ enum HTMLStyle {
       .gallery { grid-template-columns: minmax(0, 1fr); }
     }
 
+    .print-only { display: none; }
     @page { size: A4 landscape; margin: 9mm; }
     @media print {
       body { background: #fff; font-size: 9.5pt; }
@@ -177,6 +178,9 @@ enum HTMLStyle {
       section.diagrams { display: none; }
       section#assumptions { break-inside: avoid; }
       .sheets { display: block; }
+      .screen-only { display: none !important; }
+      tr.print-only { display: table-row; }
+      tr.print-only td { font-style: italic; color: var(--muted); }
       .sheet { break-before: page; break-inside: avoid; margin: 0; }
       .sheet-caption { display: flex; align-items: center; margin: 0 0 4px; font-size: 9pt; font-weight: 700;
         color: var(--muted); line-height: 14px; }

@@ -10,6 +10,8 @@ struct InputChangeWords {
     var path, value: String
     var changes: (Int) -> String
     var andMore: (Int) -> String
+    /// The printed report's last row of a long table: what is left out of the paper.
+    var printedMore: (Int) -> String
     var note: String
 
     static func of(_ language: ReportLanguage) -> InputChangeWords {
@@ -18,11 +20,13 @@ struct InputChangeWords {
                 heading: "Ændrede forudsætninger", none: "Ingen forudsætninger er ændret.", path: "Hvor", value: "Værdi",
                 changes: { "\($0) ændring\($0 == 1 ? "" : "er")" },
                 andMore: { "… og \($0) mere i comparison.json og rapporten" },
+                printedMore: { "… og \($0) ændringer mere: alle står i rapporten på skærmen og i comparison.json" },
                 note: "Alle forskelle skyldes disse ændringer tilsammen — ikke kun organisationen.")
             : InputChangeWords(
                 heading: "What changed in the input", none: "No input differs.", path: "Where", value: "Value",
                 changes: { "\($0) change\($0 == 1 ? "" : "s")" },
                 andMore: { "… and \($0) more in comparison.json and the report" },
+                printedMore: { "… and \($0) more changes: every one is in the report on screen and in comparison.json" },
                 note: "Every difference above comes from these changes together — not only from the organisation.")
     }
 }
@@ -60,8 +64,12 @@ extension ComparisonTable {
 }
 
 extension HTMLReport {
+    /// The rows of a table of input changes that go on paper; the rest are on screen only.
+    static let printedInputChanges = 40
+
     /// Every input change, grouped by the part of the scenario it is in, one table per other
-    /// scenario.
+    /// scenario. On paper a long table stops after ``printedInputChanges`` rows and says how
+    /// many more there are (the bundled comparison's 358 would fill 14 pages).
     static func inputChanges(_ input: ReportInput) -> String {
         guard !input.inputChanges.isEmpty else { return "" }
         let w = InputChangeWords.of(input.language)
@@ -77,13 +85,17 @@ extension HTMLReport {
             h += "<table class=\"kpi changes-table\">\n<thead><tr><th>\(e(w.path))</th>"
             h += "<th>\(e(input.scenarioNames.first ?? ""))</th><th>\(e(input.otherNames[i]))</th></tr></thead>\n<tbody>\n"
             var section = ""
-            for change in changes {
+            for (k, change) in changes.enumerated() {
+                let screenOnly = k >= printedInputChanges ? " class=\"screen-only\"" : ""
                 let top = String(change.path.split(separator: ".").first ?? "")
                 if top != section {
                     section = top
-                    h += "<tr class=\"group\"><th colspan=\"3\">\(e(top))</th></tr>\n"
+                    h += "<tr class=\"group\(k >= printedInputChanges ? " screen-only" : "")\"><th colspan=\"3\">\(e(top))</th></tr>\n"
                 }
-                h += "<tr><td><code>\(e(change.path))</code></td><td>\(e(change.from ?? "–"))</td><td>\(e(change.to ?? "–"))</td></tr>\n"
+                h += "<tr\(screenOnly)><td><code>\(e(change.path))</code></td><td>\(e(change.from ?? "–"))</td><td>\(e(change.to ?? "–"))</td></tr>\n"
+            }
+            if changes.count > printedInputChanges {
+                h += "<tr class=\"print-only\"><td colspan=\"3\">\(e(w.printedMore(changes.count - printedInputChanges)))</td></tr>\n"
             }
             h += "</tbody>\n</table>\n"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PitstopModel
 import Testing
 @testable import PitstopReport
 
@@ -74,6 +75,19 @@ import Testing
         #expect(drawing.firstGroupID == "graph0")
         #expect(SVGDrawing.smallestFontSize(in: "<svg><text font-size=\"") == nil)
         #expect(SVGDrawing.smallestFontSize(in: "<text font-size=\"0\"/><text font-size=\"12px\"/>") == 12)
+    }
+
+    @Test func aLongListOfInputChangesPrintsItsFirstRowsAndSaysHowManyMore() {
+        var input = Sample.input()
+        input.inputChanges = [(0..<100).map { InputChange(path: "staff.p\($0).fte", from: "1", to: "0.5") }]
+        let html = HTMLReport.render(input)
+        let limit = HTMLReport.printedInputChanges
+        #expect(html.components(separatedBy: "<tr class=\"screen-only\"><td><code>staff.p").count - 1 == 100 - limit)
+        #expect(html.contains("<tr><td><code>staff.p\(limit - 1).fte</code>"))
+        #expect(html.contains("<tr class=\"screen-only\"><td><code>staff.p\(limit).fte</code>"))
+        #expect(html.contains("<tr class=\"print-only\"><td colspan=\"3\">… and \(100 - limit) more changes"))
+        input.inputChanges = [Array(input.inputChanges[0].prefix(limit))]
+        #expect(!HTMLReport.render(input).contains("<tr class=\"print-only\">"))
     }
 
     @Test func hostileNamesAreTextNeverMarkup() {

@@ -56,6 +56,10 @@ struct ReportPrintTests {
         }
         // Both scenarios' charts, each on at least one page of its own.
         #expect(orgChartPages >= 2)
+        // The 358 input changes print as their first rows and a line saying how many more.
+        let text = pages.pages.map(\.text).joined(separator: "\n")
+        #expect(text.contains("more changes: every one is in the report on screen"))
+        #expect(!text.contains("personas.researcher.dialogue.patience"), "a change past the printed rows is on paper")
         PrintTools.finish(dir)
     }
 }
