@@ -44,9 +44,10 @@ while squeue -h -j "$array,$merge" 2>/dev/null | grep -q .; do
 done
 echo "== job accounting (from the logs)"
 for k in $(seq 1 "$shards"); do
-  printf '   shard %s: %s\n' "$k" "$(tr '\n' ' ' < "$out/logs/shard-$k.out")"
+  # The shard's own lines (its time), without the scenario's warnings that every run repeats.
+  printf '   shard %s: %s\n' "$k" "$(grep -v -E ': (warning|note): ' "$out/logs/shard-$k.out" | tr '\n' ' ')"
 done
-printf '   merge: %s\n' "$(head -1 "$out/logs/merge.out")"
+printf '   merge: %s\n' "$(grep -v -E ': (warning|note): ' "$out/logs/merge.out" | head -1)"
 for k in $(seq 1 "$shards"); do
   [ -s "$out/shards/shard-$k-of-$shards.json" ] || { echo "shard $k did not write its file" >&2; cat "$out/logs/shard-$k.out" >&2; exit 1; }
 done
