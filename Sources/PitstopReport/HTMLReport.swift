@@ -23,7 +23,7 @@ public enum HTMLReport {
         h += "<style>\n\(HTMLStyle.css(scenarioCount: input.scenarioNames.count))</style>\n</head>\n<body>\n"
         h += header(input, p)
         h += "<main>\n"
-        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
+        let titles = sectionTitles(w)
         // The diagrams' printed pages go after the last section: text and charts flow page
         // after page, and only one run of text ends before a forced page break.
         var sheets = ""
@@ -48,6 +48,11 @@ public enum HTMLReport {
         return h
     }
 
+    /// The sections' headings, in the order of ``sectionIDs``.
+    static func sectionTitles(_ w: Words) -> [String] {
+        [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
+    }
+
     static func e(_ text: String) -> String { Escape.html(text) }
 
     /// Text with its percent signs held to their numbers.
@@ -67,7 +72,7 @@ public enum HTMLReport {
         }
         h += "</ul>\n"
         h += "<p class=\"meta\">\(a.replications) \(e(w.replicationsUnit)) × \(a.days) \(e(w.daysUnit)) · seed \(a.seed) · Pitstop \(e(a.programVersion))</p>\n"
-        let titles = [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
+        let titles = sectionTitles(w)
         h += "<nav class=\"toc\" aria-label=\"\(e(w.contents))\"><ol>"
         for (id, title) in zip(sectionIDs, titles) { h += "<li><a href=\"#\(id)\">\(e(title))</a></li>" }
         h += "</ol></nav>\n</header>\n"
@@ -276,7 +281,6 @@ public enum HTMLReport {
         // parts cut out of the whole; on screen the pages follow the whole chart.
         var pagesHTML = ""
         for i in input.scenarioNames.indices where i < input.orgChartPages.count && !input.orgChartPages[i].isEmpty {
-            diagrams[i].sheets = ""
             let name = input.scenarioNames[i]
             let pages = input.orgChartPages[i].enumerated().map { k, page in
                 diagram(page.svg, prefix: "org\(i)p\(k)-", caption: page.title,

@@ -139,7 +139,7 @@ public struct ComparisonStudy: Sendable {
     /// `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
     /// the report).
     public func outputs(deck: Bool = false) throws(StudyError) -> ComparisonOutputs {
-        let diagrams = try renderDiagrams()
+        let diagrams = try renderDiagrams(pagesAndJourneys: true)
         let input = reportInput(diagrams)
         let html = HTMLReport.render(input)
         let json = json()
@@ -181,7 +181,7 @@ public struct ComparisonStudy: Sendable {
         var files: [(name: String, svg: String)] = []
     }
 
-    func renderDiagrams(pagesAndJourneys: Bool = true) throws(StudyError) -> Diagrams {
+    func renderDiagrams(pagesAndJourneys: Bool) throws(StudyError) -> Diagrams {
         func svg(_ dot: String, _ layout: Layout) throws(StudyError) -> String {
             do {
                 return String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
@@ -203,25 +203,7 @@ public struct ComparisonStudy: Sendable {
             }
             d.orgChartPages.append(rendered)
         }
-        // The journeys of each perspective, with what each scenario's simulation measured.
-        var perspectives: [Perspective] = []
-        for scenario in scenarios where pagesAndJourneys {
-            for p in JourneyChart.perspectives(in: scenario) where !perspectives.contains(where: { $0.id == p.id }) {
-                perspectives.append(p)
-            }
-        }
-        let note = language == .da
-            ? "\(options.replications) replikationer × \(options.days) dage, gennemsnit pr. dag"
-            : "\(options.replications) replications × \(options.days) days, means a day"
-        for perspective in perspectives {
-            for (i, scenario) in scenarios.enumerated() where JourneyChart.perspectives(in: scenario).contains(where: { $0.id == perspective.id }) {
-                let figures = JourneyFigures(kpiMeans: results[i].personas.mapValues { $0.mapValues(\.mean) }, note: note)
-                let dot = JourneyChart.dot(
-                    scenario, perspective: perspective.id, results: figures,
-                    options: JourneyChartOptions(idPrefix: "jr\(i)", language: diagramLanguage))
-                d.journeys.append(JourneyDiagram(perspective: perspective.name, scenario: i, svg: try svg(dot, .dot)))
-            }
-        }
+        if pagesAndJourneys { d.journeys = try renderJourneys(svg) }
         for (i, other) in scenarios.enumerated().dropFirst() {
             let diff = try svg(
                 OrgDiffChart.dot(baseline: baseline, other: other, idPrefix: "diff\(i)", language: diagramLanguage), .dot)
@@ -249,6 +231,28 @@ public struct ComparisonStudy: Sendable {
             d.floorMaps.append((site, svgs))
         }
         return d
+    }
+
+    /// The journeys of each perspective (in the order the scenarios first name them), one per
+    /// scenario that has it, with what that scenario's simulation measured.
+    func renderJourneys(_ svg: (String, Layout) throws(StudyError) -> String) throws(StudyError) -> [JourneyDiagram] {
+        let held = scenarios.map(JourneyChart.perspectives(in:))
+        var perspectives: [Perspective] = []
+        for p in held.joined() where !perspectives.contains(where: { $0.id == p.id }) { perspectives.append(p) }
+        let w = Words.of(language)
+        let note = "\(options.replications) \(w.replicationsUnit) × \(options.days) \(w.daysUnit), "
+            + (language == .da ? "gennemsnit pr. dag" : "means a day")
+        var journeys: [JourneyDiagram] = []
+        for perspective in perspectives {
+            for (i, scenario) in scenarios.enumerated() where held[i].contains(where: { $0.id == perspective.id }) {
+                let figures = JourneyFigures(kpiMeans: results[i].personas.mapValues { $0.mapValues(\.mean) }, note: note)
+                let dot = JourneyChart.dot(
+                    scenario, perspective: perspective.id, results: figures,
+                    options: JourneyChartOptions(idPrefix: "jr\(i)", language: diagramLanguage))
+                journeys.append(JourneyDiagram(perspective: perspective.name, scenario: i, svg: try svg(dot, .dot)))
+            }
+        }
+        return journeys
     }
 
     /// Mean occupancy as a share of capacity per zone, and the walks between zones.

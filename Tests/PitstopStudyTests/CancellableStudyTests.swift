@@ -48,6 +48,8 @@ import Testing
         #expect(try study.reportInput(pagesAndJourneys: true) == report)
         // What the explorer asks for: the same without the org chart pages and the journeys.
         #expect(!report.journeys.isEmpty && report.orgChartPages.contains { !$0.isEmpty })
+        // The journeys say what they are in the report's own words (Danish here).
+        #expect(report.journeys.allSatisfy { $0.svg.contains("gentagelser") && $0.svg.contains("gennemsnit pr. dag") })
         var lean = report
         lean.journeys = []
         lean.orgChartPages = report.orgChartPages.map { _ in [] }
