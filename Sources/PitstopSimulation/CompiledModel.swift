@@ -133,6 +133,15 @@ struct CompiledModel: Sendable {
     /// `staffing.max_wait` in ticks.
     var maxWait: Tick = 0
 
+    /// Sites fall into independent groups: two sites share a group when someone may be
+    /// placed at both (a rule may draw them, or a shift names them). Nothing else links
+    /// sites in the engine — visitors stay at their site — so each group runs on its own
+    /// event heap (see ``Replication``), and an organisation with many sites costs the same
+    /// per site as one with few. Group indices follow the sites' first appearance.
+    var siteGroup: [Int] = []
+    /// The arrival streams of each group, in stream order.
+    var groupStreams: [[Int]] = []
+
     init(_ scenario: Scenario) {
         name = scenario.name
         weekHours = scenario.weekHours
@@ -318,6 +327,41 @@ struct CompiledModel: Sendable {
             rules.append(RuleSpec(site: s, zone: z, minStaff: min(max(0, rule.minStaff), CompiledModel.maximumMinStaff), ranges: ranges,
                                   candidates: candidates, hasNeededCompetence: has))
         }
+        groupSites()
+    }
+
+    /// Fills ``siteGroup`` and ``groupStreams``: sites joined through anyone who may be
+    /// placed at more than one of them (union–find over each person's possible sites).
+    private mutating func groupSites() {
+        var parent = Array(siteIDs.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var firstSite = Array(repeating: -1, count: staffIDs.count)
+        func place(_ p: Int, at site: Int) {
+            if firstSite[p] < 0 {
+                firstSite[p] = site
+                return
+            }
+            let a = root(firstSite[p]), b = root(site)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        for shift in shifts { for p in shift.staff { place(p, at: shift.site) } }
+        for rule in rules { for p in rule.candidates { place(p, at: rule.site) } }
+        var groupOfRoot: [Int: Int] = [:]
+        siteGroup = siteIDs.indices.map { site in
+            let r = root(site)
+            if let g = groupOfRoot[r] { return g }
+            groupOfRoot[r] = groupOfRoot.count
+            return groupOfRoot.count - 1
+        }
+        groupStreams = Array(repeating: [], count: groupOfRoot.count)
+        for (i, stream) in streams.enumerated() { groupStreams[siteGroup[Int(stream.site)]].append(i) }
     }
 
     @inline(__always)

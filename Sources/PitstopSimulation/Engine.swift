@@ -13,6 +13,8 @@ import PitstopModel
 
 /// Event kinds and their priorities at equal times (lower first).
 enum EventKind {
+    /// The day's start and the warm-up's end are not heap events but barriers between the
+    /// days (see ``Replication/run()``); they hold their places at the front of a tick.
     static let dayStart: UInt8 = 0
     static let warmupEnd: UInt8 = 1
     static let dutyEnd: UInt8 = 2
@@ -246,7 +248,11 @@ struct Replication: ~Copyable {
     let horizonMinutes: Double
     let recordDays: Int
 
-    var heap = EventHeap(capacity: 256)
+    /// The event heap of the site group being run (see ``run()``); every event a group's
+    /// events schedule goes here.
+    var heap = EventHeap(capacity: 0)
+    /// Each site group's heap while another group runs or the calendar is planned.
+    var groupHeaps: [EventHeap]
     var now: Tick = 0
     /// The hour of the week that `now` lies in, and where it ends (advanced lazily).
     var hourOfWeek = 0
@@ -334,6 +340,7 @@ struct Replication: ~Copyable {
                                            visitor: -1, floorStart: 0, busyStart: 0),
                      count: model.staffIDs.count)
         planner = RotaPlanner(model: model, seed: seed, replication: replication)
+        groupHeaps = Array(repeating: EventHeap(capacity: 64), count: model.groupStreams.count)
         tallies = Slab(repeating: ScopeTally(), count: model.streams.count)
         waitBins = Slab(repeating: 0, count: model.personaIDs.count * WaitBins.count)
         siteWaitBins = Slab(repeating: 0, count: ns * WaitBins.count)
@@ -353,47 +360,33 @@ struct Replication: ~Copyable {
 
     // MARK: - Main loop
 
+    /// Runs the replication. Sites in different groups (``CompiledModel/siteGroup``) share
+    /// nothing in the engine, so each group has its own event heap, and the days run as
+    /// barriers: every group runs its events up to midnight, then the day is planned for all
+    /// (``startDay(_:)`` and, at the end of the warm-up, its bookkeeping), then the next day.
+    /// A group's events run in the same (time, priority, scheduling) order as in one heap of
+    /// everything — the day's start and the warm-up's end come first at their tick — so the
+    /// results are those of one heap, at a cost per site that does not grow with the number
+    /// of groups.
     mutating func run() -> ReplicationTally {
-        heap.schedule(at: 0, priority: EventKind.priority(EventKind.dayStart), kind: EventKind.dayStart, a: 0)
-        if warmup > 0 && warmup < horizon {
-            heap.schedule(at: warmup, priority: EventKind.priority(EventKind.warmupEnd), kind: EventKind.warmupEnd)
+        for g in groupHeaps.indices {
+            swap(&heap, &groupHeaps[g])
+            for s in model.groupStreams[g] { scheduleNextArrival(s) }
+            swap(&heap, &groupHeaps[g])
         }
-        for s in streams.indices { scheduleNextArrival(s) }
-
-        while let e = heap.pop() {
-            if e.time >= horizon { break }
-            now = e.time
-            switch e.kind {
-            case EventKind.arrival: arrive(Int(e.a))
-            case EventKind.serviceEnd: serviceEnd(Int(e.a))
-            case EventKind.dwellEnd:
-                let v = Int(e.a)
-                if visitors[v].gen == e.b { leaveZone(v); walk(v) }
-            case EventKind.patience:
-                let v = Int(e.a)
-                if visitors[v].gen == e.b && visitors[v].state == 2 {
-                    removeFromQueue(v)
-                    abandon(v)
-                }
-            case EventKind.overdue:
-                let v = Int(e.a)
-                if visitors[v].gen == e.b && visitors[v].state == 2 { serveOverdue(v) }
-            case EventKind.redispatch: redispatch(site: Int(e.a))
-            case EventKind.dayStart: startDay(Int(e.a))
-            case EventKind.dutyStart: dutyStart(duties[Int(e.b)][Int(e.a)])
-            case EventKind.dutyEnd: dutyEnd(duties[Int(e.b)][Int(e.a)])
-            case EventKind.staffedStart: siteStaffed[Int(e.a)] = true
-            case EventKind.staffedEnd: staffedEnd(Int(e.a))
-            case EventKind.siteOpen: setOpen(Int(e.a), true)
-            case EventKind.siteClose: setOpen(Int(e.a), false)
-            case EventKind.warmupEnd:
+        for day in 0..<days {
+            let dayTick = Tick(day) * ticksPerDay
+            runGroups(before: dayTick)
+            now = dayTick
+            startDay(day)
+            if warmup > 0 && dayTick == warmup {
                 for z in zones.indices {
                     touch(z)
                     zones[z].peak = zones[z].count
                 }
-            default: break
             }
         }
+        runGroups(before: horizon)
         // Close what is open at the horizon.
         now = horizon
         for z in zones.indices { touch(z) }
@@ -419,6 +412,48 @@ struct Replication: ~Copyable {
             siteDialogueTicks: siteDialogueTicks.toArray(), travelMinutes: travelMinutes,
             requiredMinutes: requiredMinutes, coveredMinutes: coveredMinutes, siteTravelMinutes: siteTravelMinutes,
             siteRequiredMinutes: siteRequiredMinutes, siteCoveredMinutes: siteCoveredMinutes, rota: rota, gaps: gaps)
+    }
+
+    /// Runs every group's events that come before `limit`, one group after the other.
+    mutating func runGroups(before limit: Tick) {
+        for g in groupHeaps.indices {
+            swap(&heap, &groupHeaps[g])
+            hourEnd = 0  // `now` goes back to where this group stopped
+            while let first = heap.first, first.time < limit {
+                let e = heap.pop()!
+                now = e.time
+                handle(e)
+            }
+            swap(&heap, &groupHeaps[g])
+        }
+    }
+
+    @inline(__always)
+    mutating func handle(_ e: Event) {
+        switch e.kind {
+        case EventKind.arrival: arrive(Int(e.a))
+        case EventKind.serviceEnd: serviceEnd(Int(e.a))
+        case EventKind.dwellEnd:
+            let v = Int(e.a)
+            if visitors[v].gen == e.b { leaveZone(v); walk(v) }
+        case EventKind.patience:
+            let v = Int(e.a)
+            if visitors[v].gen == e.b && visitors[v].state == 2 {
+                removeFromQueue(v)
+                abandon(v)
+            }
+        case EventKind.overdue:
+            let v = Int(e.a)
+            if visitors[v].gen == e.b && visitors[v].state == 2 { serveOverdue(v) }
+        case EventKind.redispatch: redispatch(site: Int(e.a))
+        case EventKind.dutyStart: dutyStart(duties[Int(e.b)][Int(e.a)])
+        case EventKind.dutyEnd: dutyEnd(duties[Int(e.b)][Int(e.a)])
+        case EventKind.staffedStart: siteStaffed[Int(e.a)] = true
+        case EventKind.staffedEnd: staffedEnd(Int(e.a))
+        case EventKind.siteOpen: setOpen(Int(e.a), true)
+        case EventKind.siteClose: setOpen(Int(e.a), false)
+        default: break
+        }
     }
 
     /// The hour of the week (0…167) that `now` lies in.
@@ -493,10 +528,11 @@ struct Replication: ~Copyable {
         for (i, d) in planner.duties.enumerated() {
             let start = dayTick + Tick(d.start) * ticksPerMinute
             let end = dayTick + Tick(d.end) * ticksPerMinute
-            heap.schedule(at: start, priority: EventKind.priority(EventKind.dutyStart), kind: EventKind.dutyStart,
-                          a: Int32(i), b: UInt32(parity))
-            heap.schedule(at: end, priority: EventKind.priority(EventKind.dutyEnd), kind: EventKind.dutyEnd,
-                          a: Int32(i), b: UInt32(parity))
+            let g = model.siteGroup[Int(d.site)]
+            groupHeaps[g].schedule(at: start, priority: EventKind.priority(EventKind.dutyStart), kind: EventKind.dutyStart,
+                                   a: Int32(i), b: UInt32(parity))
+            groupHeaps[g].schedule(at: end, priority: EventKind.priority(EventKind.dutyEnd), kind: EventKind.dutyEnd,
+                                   a: Int32(i), b: UInt32(parity))
             if d.zone >= 0 {
                 zoneEligibleUntil[Int(d.zone)] = max(zoneEligibleUntil[Int(d.zone)], end)
             } else {
@@ -511,27 +547,24 @@ struct Replication: ~Copyable {
             scheduleRanges(model.siteVisitor[s], site: s, day: day, weekday: wd,
                            start: EventKind.siteOpen, end: EventKind.siteClose)
         }
-        if day + 1 < days {
-            heap.schedule(at: dayTick + ticksPerDay, priority: EventKind.priority(EventKind.dayStart),
-                          kind: EventKind.dayStart, a: Int32(day + 1))
-        }
     }
 
     mutating func scheduleRanges(_ week: [[ClockRange]], site: Int, day: Int, weekday wd: Int, start: UInt8, end: UInt8) {
         let dayTick = Tick(day) * ticksPerDay
+        let g = model.siteGroup[site]
         let ranges = week[wd]
         let previous = week[(wd + 6) % 7]
         let next = week[(wd + 1) % 7]
         for r in ranges {
             let continuesFromYesterday = r.start == 0 && day > 0 && previous.last?.end == 1440
             if !continuesFromYesterday {
-                heap.schedule(at: dayTick + Tick(r.start) * ticksPerMinute, priority: EventKind.priority(start),
-                              kind: start, a: Int32(site))
+                groupHeaps[g].schedule(at: dayTick + Tick(r.start) * ticksPerMinute, priority: EventKind.priority(start),
+                                       kind: start, a: Int32(site))
             }
             let continuesTomorrow = r.end == 1440 && next.first?.start == 0
             if !continuesTomorrow {
-                heap.schedule(at: dayTick + Tick(r.end) * ticksPerMinute, priority: EventKind.priority(end),
-                              kind: end, a: Int32(site))
+                groupHeaps[g].schedule(at: dayTick + Tick(r.end) * ticksPerMinute, priority: EventKind.priority(end),
+                                       kind: end, a: Int32(site))
             }
         }
     }

@@ -46,6 +46,11 @@ struct RotaPlanner {
     private var assignedSite: [Int]
     private var dayMinutes: [Int]
     private var intervals: [[(start: Int, end: Int)]]
+    /// Per person, the index in `duties` of each of their `intervals` (same order).
+    private var dutyIndices: [[Int]]
+    /// Today's duties by place: a zone's index, or the zone count plus a site's index for
+    /// roving duties at that site (so a rule reads only its own place's duties).
+    private var dutiesAtPlace: [[Int]]
     private var cover: [Int] = []
 
     /// Today's duties.
@@ -72,6 +77,8 @@ struct RotaPlanner {
         assignedSite = Array(repeating: -1, count: n)
         dayMinutes = Array(repeating: 0, count: n)
         intervals = Array(repeating: [], count: n)
+        dutyIndices = Array(repeating: [], count: n)
+        dutiesAtPlace = Array(repeating: [], count: model.zoneIDs.count + model.siteIDs.count)
         siteTravelMinutes = Array(repeating: 0, count: model.siteIDs.count)
         siteRequiredMinutes = Array(repeating: 0, count: model.siteIDs.count)
         siteCoveredMinutes = Array(repeating: 0, count: model.siteIDs.count)
@@ -98,7 +105,9 @@ struct RotaPlanner {
             assignedSite[p] = -1
             dayMinutes[p] = 0
             intervals[p].removeAll(keepingCapacity: true)
+            dutyIndices[p].removeAll(keepingCapacity: true)
         }
+        for place in dutiesAtPlace.indices { dutiesAtPlace[place].removeAll(keepingCapacity: true) }
         duties.removeAll(keepingCapacity: true)
         gaps.removeAll(keepingCapacity: true)
         requiredMinutes = 0
@@ -159,17 +168,25 @@ struct RotaPlanner {
         dayMinutes[p] += minutes
         weekBudget[p] -= Double(minutes)
         // A placement that continues the person's previous one in the same zone extends it.
-        if let i = duties.lastIndex(where: { Int($0.person) == p && Int($0.end) == start }),
-            Int(duties[i].site) == site, Int(duties[i].zone) == zone,
-            let j = intervals[p].firstIndex(where: { $0.end == start })
-        {
-            duties[i].end = Int32(end)
-            intervals[p][j].end = end
-            return
+        // (A person's placements never overlap, so at most one of them ends at `start`.)
+        if let j = intervals[p].firstIndex(where: { $0.end == start }) {
+            let i = dutyIndices[p][j]
+            if Int(duties[i].site) == site, Int(duties[i].zone) == zone {
+                duties[i].end = Int32(end)
+                intervals[p][j].end = end
+                return
+            }
         }
         intervals[p].append((start, end))
+        dutyIndices[p].append(duties.count)
+        dutiesAtPlace[place(site: site, zone: zone)].append(duties.count)
         duties.append(Duty(person: Int32(p), site: Int32(site), zone: Int32(zone),
                            start: Int32(start), end: Int32(end)))
+    }
+
+    /// The index in `dutiesAtPlace` of a zone, or of a site's roving duties.
+    private func place(site: Int, zone: Int) -> Int {
+        zone >= 0 ? zone : model.zoneIDs.count + site
     }
 
     private func travelCost(_ p: Int, to site: Int) -> Double {
@@ -204,7 +221,9 @@ struct RotaPlanner {
         let a = r.start, b = r.end, k = rule.minStaff
         cover.removeAll(keepingCapacity: true)
         cover.append(contentsOf: repeatElement(0, count: b - a))
-        for d in duties where Int(d.site) == rule.site && Int(d.zone) == rule.zone {
+        for i in dutiesAtPlace[place(site: rule.site, zone: rule.zone)] {
+            let d = duties[i]
+            guard Int(d.site) == rule.site && Int(d.zone) == rule.zone else { continue }
             let s = max(a, Int(d.start)), e = min(b, Int(d.end))
             if s < e { for m in s..<e { cover[m - a] += 1 } }
         }
