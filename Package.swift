@@ -69,7 +69,7 @@ let package = Package(
         ], resources: [.embedInCode("Web")]),
         // The command-line tool: thin commands over PitstopStudy.
         .executableTarget(name: "pitstop", dependencies: [
-            "PitstopModel", "PitstopScenario", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
+            "PitstopModel", "PitstopScenario", "PitstopSimulation", "PitstopStudy", "GraphvizRendering", "PitstopDiagrams", "PitstopReport",
             "PitstopImport", "PitstopSchema", "PitstopStaffing", "PitstopServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

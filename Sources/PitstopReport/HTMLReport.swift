@@ -12,43 +12,60 @@ public enum HTMLReport {
     /// The whole page. The same input gives the same bytes: no dates, no random ids, and
     /// numbers written by `NumberFormat`. Every text from the input is escaped.
     public static func render(_ input: ReportInput) -> String {
+        var h = ""
+        render(input, to: &h)
+        return h
+    }
+
+    /// The whole page written to `out` piece by piece, in order (the same bytes as
+    /// ``render(_:)``): a large report goes to its file without ever being held whole, and
+    /// a section of diagrams holds one diagram at a time.
+    ///
+    /// `drawing` reads a diagram's SVG (as UTF-8) from what the input holds in its place (a
+    /// drawing kept on disk until now, say); by default the input holds the SVGs themselves.
+    public static func render<Out: TextOutputStream>(_ input: ReportInput, to out: inout Out,
+                                                     drawing: (String) -> [UInt8] = { Array($0.utf8) }) {
         let p = Phrasing(input)
         let w = p.words
-        var h = ""
-        h += "<!DOCTYPE html>\n<html lang=\"\(input.language.rawValue)\">\n<head>\n"
-        h += "<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<meta name=\"generator\" content=\"Pitstop \(e(input.assumptions.programVersion))\">\n"
-        h += "<title>\(e(input.title))</title>\n"
-        h += "<style>\n\(HTMLStyle.css(scenarioCount: input.scenarioNames.count))</style>\n</head>\n<body>\n"
-        h += header(input, p)
-        h += "<main>\n"
+        out.write("<!DOCTYPE html>\n<html lang=\"\(input.language.rawValue)\">\n<head>\n")
+        out.write("<meta charset=\"utf-8\">\n")
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        out.write("<meta name=\"generator\" content=\"Pitstop \(e(input.assumptions.programVersion))\">\n")
+        out.write("<title>\(e(input.title))</title>\n")
+        out.write("<style>\n\(HTMLStyle.css(scenarioCount: input.scenarioNames.count))</style>\n</head>\n<body>\n")
+        out.write(header(input, p))
+        out.write("<main>\n")
         let titles = sectionTitles(w)
         // The diagrams' printed pages go after the last section: text and charts flow page
         // after page, and only one run of text ends before a forced page break.
         var sheets = ""
-        let bodies = [
-            summary(input, p), kpis(input, p), perspectives(input, p), orgCharts(input, p, sheets: &sheets),
-            orgChanges(input, p, sheets: &sheets), floorMaps(input, p, sheets: &sheets), journeys(input, p, sheets: &sheets),
-            charts(input, p), assumptions(input, p),
-        ]
         for (i, id) in sectionIDs.enumerated() {
             // Sections of diagrams only print as the diagrams' own pages (their captions say
             // what they are), so that no heading is left alone at the foot of a page.
             let cls = ["org-charts", "floor-maps", "journeys"].contains(id) ? " class=\"diagrams\"" : ""
-            h += "<section id=\"\(id)\"\(cls) aria-labelledby=\"\(id)-h\">\n"
-            h += "<h2 id=\"\(id)-h\"><span class=\"num\">\(i + 1)</span> \(e(titles[i]))</h2>\n"
-            h += bodies[i]
-            h += "</section>\n"
+            out.write("<section id=\"\(id)\"\(cls) aria-labelledby=\"\(id)-h\">\n")
+            out.write("<h2 id=\"\(id)-h\"><span class=\"num\">\(i + 1)</span> \(e(titles[i]))</h2>\n")
+            switch id {
+            case "summary": out.write(summary(input, p))
+            case "kpis": out.write(kpis(input, p))
+            case "perspectives": out.write(perspectives(input, p))
+            case "org-charts": orgCharts(input, p, sheets: &sheets, to: &out, drawing: drawing)
+            case "org-changes": orgChanges(input, p, sheets: &sheets, to: &out, drawing: drawing)
+            case "floor-maps": floorMaps(input, p, sheets: &sheets, to: &out, drawing: drawing)
+            case "journeys": journeys(input, p, sheets: &sheets, to: &out, drawing: drawing)
+            case "charts": out.write(charts(input, p))
+            default: out.write(assumptions(input, p))
+            }
+            out.write("</section>\n")
         }
-        h += "<div class=\"sheets\">\n\(sheets)</div>\n"
-        h += "</main>\n"
-        h += "<footer>\(e(w.generatedBy)) \(e(input.assumptions.programVersion))</footer>\n"
-        h += "</body>\n</html>\n"
-        return h
+        out.write("<div class=\"sheets\">\n")
+        out.write(sheets)
+        out.write("</div>\n")
+        out.write("</main>\n")
+        out.write("<footer>\(e(w.generatedBy)) \(e(input.assumptions.programVersion))</footer>\n")
+        out.write("</body>\n</html>\n")
     }
 
-    /// The sections' headings, in the order of ``sectionIDs``.
     static func sectionTitles(_ w: Words) -> [String] {
         [w.summary, w.keyFigures, w.perspectives, w.orgCharts, w.orgChanges, w.floorMaps, w.journeys, w.charts, w.assumptions]
     }
@@ -210,29 +227,31 @@ public enum HTMLReport {
     /// scale (``DiagramPaging``). The viewer and the printed parts show the figure's own
     /// drawing again through `<use>`, so it is inlined once.
     struct Diagram {
-        var figure: String
+        /// The figure, in three pieces so that a large drawing is not copied once more to
+        /// join them: the caption and the opening, the drawing, the closing.
+        var figure: (head: String, drawing: String, tail: String)
         /// The viewer; placed after the figure's gallery.
         var viewer: String
         /// The printed pages; collected at the end of the report.
         var sheets: String
     }
 
-    static func diagram(_ svg: String, prefix: String, caption: String, printCaption: String, scenario: Int?,
+    static func diagram(_ svg: consuming [UInt8], prefix: String, caption: String, printCaption: String, scenario: Int?,
                         inParts: Bool = true, p: Phrasing) -> Diagram {
         let w = p.words
         let swatch = scenario.map { "<span class=\"swatch sc\($0)\"></span>" } ?? ""
         var h = "<figure class=\"diagram\" id=\"\(prefix)fig\">\n<figcaption>\(swatch)\(e(caption))</figcaption>\n"
-        let inlined = svg.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : SVGIDs.prefixed(svg, prefix: prefix)
+        let inlined = isBlank(svg) ? "" : SVGIDs.prefixed(utf8: consume svg, prefix: prefix)
         guard let drawing = SVGDrawing(inlined), let group = drawing.firstGroupID else {
             if inlined.isEmpty {
                 h += "<div class=\"svgbox missing\">\(e(w.notAvailable))</div>\n"
-            } else {
-                h += "<div class=\"svgbox\">\n\(inlined)\n</div>\n"
+                return Diagram(figure: (h + "</figure>\n", "", ""), viewer: "", sheets: "")
             }
-            return Diagram(figure: h + "</figure>\n", viewer: "", sheets: "")
+            return Diagram(figure: (h + "<div class=\"svgbox\">\n", inlined, "\n</div>\n</figure>\n"), viewer: "", sheets: "")
         }
         let view = "\(prefix)view"
-        h += "<a class=\"svgbox\" href=\"#\(view)\" title=\"\(e(w.enlarge))\">\n\(inlined)\n</a>\n</figure>\n"
+        h += "<a class=\"svgbox\" href=\"#\(view)\" title=\"\(e(w.enlarge))\">\n"
+        let figure = (head: h, drawing: inlined, tail: "\n</a>\n</figure>\n")
 
         let box = drawing.viewBox
         func number(_ v: Double) -> String { String(format: "%.2f", v) }
@@ -261,64 +280,97 @@ public enum HTMLReport {
             pages += use(tile, cls: "copy", style: "width:\(number(tile.width * paging.scale))pt;height:\(number(tile.height * paging.scale))pt")
             pages += "</div>\n"
         }
-        return Diagram(figure: h, viewer: x, sheets: pages)
+        return Diagram(figure: figure, viewer: x, sheets: pages)
     }
 
-    static func gallery(_ diagrams: [Diagram], sheets: inout String) -> String {
-        sheets += diagrams.map(\.sheets).joined()
-        return "<div class=\"gallery\" style=\"--n:\(max(diagrams.count, 1))\">\n\(diagrams.map(\.figure).joined())</div>\n"
-            + diagrams.map(\.viewer).joined()
+    /// Whether UTF-8 text is empty or white space only (without a trimmed copy of it).
+    static func isBlank(_ utf8: [UInt8]) -> Bool {
+        guard let first = utf8.firstIndex(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) else { return true }
+        guard utf8[first] >= 0x80 else { return false }
+        return String(decoding: utf8[first...], as: UTF8.self).unicodeScalars
+            .allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
-    static func orgCharts(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
-        guard !input.orgChartSVGs.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
-        var diagrams = input.scenarioNames.indices.map { i in
-            diagram(i < input.orgChartSVGs.count ? input.orgChartSVGs[i] : "", prefix: "org\(i)-",
-                    caption: input.scenarioNames[i], printCaption: "\(p.words.orgCharts): \(input.scenarioNames[i])",
-                    scenario: i, p: p)
+    static func write<Out: TextOutputStream>(_ figure: (head: String, drawing: String, tail: String), to out: inout Out) {
+        out.write(figure.head)
+        out.write(figure.drawing)
+        out.write(figure.tail)
+    }
+
+    /// A gallery of `count` diagrams, each made (by `make`) and written in turn: the
+    /// figures, then their viewers; their printed pages are added to `sheets`.
+    static func gallery<Out: TextOutputStream>(_ count: Int, sheets: inout String, to out: inout Out,
+                                               _ make: (Int) -> Diagram) {
+        out.write("<div class=\"gallery\" style=\"--n:\(max(count, 1))\">\n")
+        var viewers = ""
+        for k in 0..<count {
+            let d = make(k)
+            write(d.figure, to: &out)
+            viewers += d.viewer
+            sheets += d.sheets
         }
+        out.write("</div>\n")
+        out.write(viewers)
+    }
+
+    static func orgCharts<Out: TextOutputStream>(_ input: ReportInput, _ p: Phrasing, sheets: inout String,
+                                                 to out: inout Out, drawing: (String) -> [UInt8]) {
+        guard !input.orgChartSVGs.isEmpty else { return out.write("<p class=\"empty\">\(e(p.words.noData))</p>\n") }
+        let names = input.scenarioNames
+        func hasPages(_ i: Int) -> Bool { i < input.orgChartPages.count && !input.orgChartPages[i].isEmpty }
         // A chart drawn in pages prints as its pages (an overview, then each unit), not as
         // parts cut out of the whole; on screen the pages follow the whole chart.
-        var pagesHTML = ""
-        for i in input.scenarioNames.indices where i < input.orgChartPages.count && !input.orgChartPages[i].isEmpty {
-            let name = input.scenarioNames[i]
-            let pages = input.orgChartPages[i].enumerated().map { k, page in
-                diagram(page.svg, prefix: "org\(i)p\(k)-", caption: page.title,
-                        printCaption: "\(p.words.orgCharts): \(name) — \(page.title)", scenario: i, p: p)
-            }
-            var ignored = ""
-            pagesHTML += "<h3><span class=\"swatch sc\(i)\"></span>\(e(name)): \(e(p.words.orgChartPagesHeading))</h3>\n"
-            pagesHTML += gallery(pages, sheets: &ignored)
-            diagrams[i].sheets = pages.map(\.sheets).joined()
+        var printed = Array(repeating: "", count: names.count)
+        var ignored = ""
+        gallery(names.count, sheets: &ignored, to: &out) { i in
+            var d = diagram(i < input.orgChartSVGs.count ? drawing(input.orgChartSVGs[i]) : [], prefix: "org\(i)-",
+                            caption: names[i], printCaption: "\(p.words.orgCharts): \(names[i])", scenario: i, p: p)
+            if !hasPages(i) { printed[i] = d.sheets }
+            d.sheets = ""
+            return d
         }
-        return gallery(diagrams, sheets: &sheets) + pagesHTML
+        for i in names.indices where hasPages(i) {
+            let name = names[i]
+            let pages = input.orgChartPages[i]
+            out.write("<h3><span class=\"swatch sc\(i)\"></span>\(e(name)): \(e(p.words.orgChartPagesHeading))</h3>\n")
+            gallery(pages.count, sheets: &printed[i], to: &out) { k in
+                diagram(drawing(pages[k].svg), prefix: "org\(i)p\(k)-", caption: pages[k].title,
+                        printCaption: "\(p.words.orgCharts): \(name) — \(pages[k].title)", scenario: i, p: p)
+            }
+        }
+        sheets += printed.joined()
     }
 
-    static func journeys(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
-        guard !input.journeys.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
-        var h = "<p class=\"intro\">\(e(p.words.journeysIntro))</p>\n"
+    static func journeys<Out: TextOutputStream>(_ input: ReportInput, _ p: Phrasing, sheets: inout String,
+                                                to out: inout Out, drawing: (String) -> [UInt8]) {
+        guard !input.journeys.isEmpty else { return out.write("<p class=\"empty\">\(e(p.words.noData))</p>\n") }
+        out.write("<p class=\"intro\">\(e(p.words.journeysIntro))</p>\n")
         var perspectives: [String] = []
         for j in input.journeys where !perspectives.contains(j.perspective) { perspectives.append(j.perspective) }
         for (k, perspective) in perspectives.enumerated() {
-            h += "<div class=\"perspective\">\n<h3>\(e(perspective))</h3>\n"
-            let diagrams = input.journeys.filter { $0.perspective == perspective && input.scenarioNames.indices.contains($0.scenario) }
-                .map { j in
-                    diagram(j.svg, prefix: "jr\(k)-\(j.scenario)-", caption: input.scenarioNames[j.scenario],
-                            printCaption: "\(perspective): \(input.scenarioNames[j.scenario])", scenario: j.scenario, p: p)
-                }
-            h += gallery(diagrams, sheets: &sheets) + "</div>\n"
+            out.write("<div class=\"perspective\">\n<h3>\(e(perspective))</h3>\n")
+            let journeys = input.journeys.filter {
+                $0.perspective == perspective && input.scenarioNames.indices.contains($0.scenario)
+            }
+            gallery(journeys.count, sheets: &sheets, to: &out) { n in
+                let j = journeys[n]
+                return diagram(drawing(j.svg), prefix: "jr\(k)-\(j.scenario)-", caption: input.scenarioNames[j.scenario],
+                               printCaption: "\(perspective): \(input.scenarioNames[j.scenario])", scenario: j.scenario, p: p)
+            }
+            out.write("</div>\n")
         }
-        return h
     }
 
-    static func orgChanges(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
+    static func orgChanges<Out: TextOutputStream>(_ input: ReportInput, _ p: Phrasing, sheets: inout String,
+                                                  to out: inout Out, drawing: (String) -> [UInt8]) {
         let w = p.words
-        guard !input.otherNames.isEmpty else { return "<p class=\"empty\">\(e(w.onlyOneScenario))</p>\n" }
-        var h = ""
+        guard !input.otherNames.isEmpty else { return out.write("<p class=\"empty\">\(e(w.onlyOneScenario))</p>\n") }
         for other in input.otherNames.indices {
+            var h = ""
             h += "<h3><span class=\"swatch sc\(other + 1)\"></span>\(e(ComparisonSummary.heading(input, other: other)))</h3>\n"
             guard other < input.orgChanges.count else {
                 h += "<p class=\"empty\">\(e(w.noData))</p>\n"
+                out.write(h)
                 continue
             }
             let changes = input.orgChanges[other]
@@ -342,29 +394,30 @@ public enum HTMLReport {
                 "\(e($0.name)) <span class=\"unitname\">\(e($0.from)) → \(e($0.to))</span>"
             })
             h += "</div>\n"
+            out.write(h)
             if let svg = changes.diagramSVG {
-                let d = diagram(svg, prefix: "diff\(other)-", caption: w.orgDiagram,
+                let d = diagram(drawing(svg), prefix: "diff\(other)-", caption: w.orgDiagram,
                                 printCaption: "\(w.orgDiagram): \(ComparisonSummary.heading(input, other: other))", scenario: nil, p: p)
-                h += d.figure + d.viewer
+                write(d.figure, to: &out)
+                out.write(d.viewer)
                 sheets += d.sheets
             }
         }
-        return h
     }
 
-    static func floorMaps(_ input: ReportInput, _ p: Phrasing, sheets: inout String) -> String {
-        guard !input.floorMaps.isEmpty else { return "<p class=\"empty\">\(e(p.words.noData))</p>\n" }
-        var h = "<p class=\"intro\">\(e(p.words.floorMapsIntro))</p>\n"
+    static func floorMaps<Out: TextOutputStream>(_ input: ReportInput, _ p: Phrasing, sheets: inout String,
+                                                 to out: inout Out, drawing: (String) -> [UInt8]) {
+        guard !input.floorMaps.isEmpty else { return out.write("<p class=\"empty\">\(e(p.words.noData))</p>\n") }
+        out.write("<p class=\"intro\">\(e(p.words.floorMapsIntro))</p>\n")
         for (s, maps) in input.floorMaps.enumerated() {
-            h += "<div class=\"site\">\n<h3>\(e(maps.site))</h3>\n"
-            let diagrams = input.scenarioNames.indices.map { i in
-                diagram(i < maps.svgs.count ? maps.svgs[i] : "", prefix: "map\(s)-\(i)-",
+            out.write("<div class=\"site\">\n<h3>\(e(maps.site))</h3>\n")
+            gallery(input.scenarioNames.count, sheets: &sheets, to: &out) { i in
+                diagram(i < maps.svgs.count ? drawing(maps.svgs[i]) : [], prefix: "map\(s)-\(i)-",
                         caption: input.scenarioNames[i], printCaption: "\(maps.site): \(input.scenarioNames[i])", scenario: i,
                         inParts: false, p: p)
             }
-            h += gallery(diagrams, sheets: &sheets) + "</div>\n"
+            out.write("</div>\n")
         }
-        return h
     }
 
     // MARK: - Charts

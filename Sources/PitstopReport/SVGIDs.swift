@@ -12,11 +12,18 @@ public enum SVGIDs {
     /// - `<script>` elements, `on…` event attributes and `javascript:` links are removed.
     /// The prefix is reduced to letters, digits, "-" and "_".
     public static func prefixed(_ svg: String, prefix: String) -> String {
+        prefixed(utf8: Array(svg.utf8), prefix: prefix)
+    }
+
+    /// ``prefixed(_:prefix:)`` of an SVG given as its UTF-8 bytes (a drawing read from a file
+    /// is not made a `String` first).
+    public static func prefixed(utf8 bytes: consuming [UInt8], prefix: String) -> String {
         let prefix = Array(Escape.idFragment(prefix).utf8)
-        let bytes = Array(svg.utf8)
-        let tokens = tokenise(bytes)
+        // Two passes over the tokens as they are found (a drawing of megabytes has hundreds
+        // of thousands of them; they are not kept): the ids, then the rewrite.
         var ids = Set<[UInt8]>()
-        for token in tokens where token.kind == .tag {
+        forEachToken(bytes) { token in
+            guard token.kind == .tag else { return }
             for attribute in attributes(bytes, token) where lowercased(bytes[attribute.name]) == Array("id".utf8) {
                 if let value = attribute.value { ids.insert(Array(bytes[value])) }
             }
@@ -25,10 +32,10 @@ public enum SVGIDs {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var inStyle = false
-        for token in tokens {
+        forEachToken(bytes) { token in
             switch token.kind {
             case .dropped:
-                continue
+                return
             case .text:
                 let text = bytes[token.range]
                 out += inStyle ? rewriteURLs(text, ids: ids, prefix: prefix) : Array(text)
@@ -42,6 +49,7 @@ public enum SVGIDs {
                 out += rewriteTag(bytes, token, ids: ids, prefix: prefix)
             }
         }
+        _ = consume bytes  // a drawing of megabytes: not held while its copy is made
         // Trim surrounding whitespace left by the removed prolog.
         var start = 0, end = out.count
         while start < end, isSpace(out[start]) { start += 1 }
@@ -60,10 +68,16 @@ public enum SVGIDs {
 
     static func tokenise(_ b: [UInt8]) -> [Token] {
         var tokens: [Token] = []
+        forEachToken(b) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of `b`, in order.
+    static func forEachToken(_ b: [UInt8], _ body: (Token) -> Void) {
         var i = 0
         var textStart = 0
         func flushText(_ end: Int) {
-            if end > textStart { tokens.append(Token(kind: .text, range: textStart..<end)) }
+            if end > textStart { body(Token(kind: .text, range: textStart..<end)) }
         }
         while i < b.count {
             guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
@@ -71,13 +85,13 @@ public enum SVGIDs {
             let start = i
             if hasPrefix(b, i, "<!--") {
                 i = find(b, from: i + 4, "-->").map { $0 + 3 } ?? b.count
-                tokens.append(Token(kind: .dropped, range: start..<i))
+                body(Token(kind: .dropped, range: start..<i))
             } else if hasPrefix(b, i, "<![CDATA[") {
                 i = find(b, from: i + 9, "]]>").map { $0 + 3 } ?? b.count
-                tokens.append(Token(kind: .cdata, range: start..<i))
+                body(Token(kind: .cdata, range: start..<i))
             } else if hasPrefix(b, i, "<?") {
                 i = find(b, from: i + 2, "?>").map { $0 + 2 } ?? b.count
-                tokens.append(Token(kind: .dropped, range: start..<i))
+                body(Token(kind: .dropped, range: start..<i))
             } else if hasPrefix(b, i, "<!") {
                 // A doctype, perhaps with an internal subset in brackets.
                 var depth = 0
@@ -89,7 +103,7 @@ public enum SVGIDs {
                     i += 1
                 }
                 i = min(i + 1, b.count)
-                tokens.append(Token(kind: .dropped, range: start..<i))
+                body(Token(kind: .dropped, range: start..<i))
             } else {
                 i = tagEnd(b, from: i)
                 let token = Token(kind: .tag, range: start..<i)
@@ -108,15 +122,14 @@ public enum SVGIDs {
                         }
                         i = j
                     }
-                    tokens.append(Token(kind: .dropped, range: start..<i))
+                    body(Token(kind: .dropped, range: start..<i))
                 } else {
-                    tokens.append(token)
+                    body(token)
                 }
             }
             textStart = i
         }
         flushText(b.count)
-        return tokens
     }
 
     /// The index after the ">" that closes the tag starting at `from`, quotes respected.

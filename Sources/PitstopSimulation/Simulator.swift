@@ -106,14 +106,35 @@ public struct Simulator: Sendable {
 /// Hands freed memory back to the system. The workers' tables are freed in their threads'
 /// malloc arenas, which glibc keeps mapped; without this a run's peak stays in the
 /// process's resident size through everything that follows it (a comparison's report, say).
-func releaseFreedMemory() {
-    #if canImport(Glibc)
-    // malloc_trim(3) is glibc's, declared in <malloc.h>, which the Glibc module leaves out.
-    typealias MallocTrim = @convention(c) (Int) -> Int32
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+func releaseFreedMemory() { ProcessMemory.releaseFreed() }
+
+/// The process's memory, where glibc's allocator needs a word (elsewhere these do nothing).
+public enum ProcessMemory {
+    /// Hands the allocator's free pages back to the system (malloc_trim(3)): a phase's
+    /// peak (loading, a run, a drawing) no longer stays resident through the next phase.
+    public static func releaseFreed() {
+        #if canImport(Glibc)
+        // malloc_trim(3) is glibc's, declared in <malloc.h>, which the Glibc module leaves out.
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
     }
-    #endif
+
+    /// Blocks of 128 KiB and more (a drawing, a report's pieces, Graphviz's layout tables)
+    /// get their own mappings, returned to the system when freed, instead of glibc raising
+    /// that threshold as large blocks come and go and then keeping them in the heap, where
+    /// the small blocks left between them pin the pages. Called once, at the start.
+    public static func mapLargeBlocks() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 128 * 1024)
+        }
+        #endif
+    }
 }
 
 /// What every replication of a run shares: its length and the open time of each hour.

@@ -135,17 +135,29 @@ public struct ComparisonStudy: Sendable {
 
     // MARK: Outputs
 
-    /// Everything a comparison writes and prints, made before anything is written; with
-    /// `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
-    /// the report).
-    public func outputs(deck: Bool = false) throws(StudyError) -> ComparisonOutputs {
-        let diagrams = try renderDiagrams(pagesAndJourneys: true)
-        let input = reportInput(diagrams)
-        let html = HTMLReport.render(input)
+    /// Everything a comparison writes and prints, made before anything is written — but for
+    /// the report, which is made as it is written (see ``OutputFile/init(name:producer:)``);
+    /// with `deck`, also `deck.pptx` (the comparison as PowerPoint slides, from the same input as
+    /// the report). With a `spill`, the drawings wait on disk rather than in memory until they
+    /// are written (``DiagramSpill``); the returned `input` then holds their tokens.
+    public func outputs(deck: Bool = false, spill: DiagramSpill? = nil) throws(StudyError) -> ComparisonOutputs {
+        let spill = deck ? nil : spill  // the deck draws its pictures from the SVGs themselves
+        // The JSON first: its tree is short-lived, and gone before the diagrams are held.
         let json = json()
         let csv = csv()
-        var files = diagrams.files.map { OutputFile(name: $0.name, text: $0.svg) }
-        files.append(OutputFile(name: "report.html", text: html))
+        ProcessMemory.releaseFreed()
+        let diagrams = try renderDiagrams(pagesAndJourneys: true, spill: spill)
+        ProcessMemory.releaseFreed()  // Graphviz's layout tables
+        let input = reportInput(diagrams)
+        var files: [OutputFile]
+        if let spill {
+            files = diagrams.files.map { file in OutputFile(name: file.name) { sink in spill.copy(file.svg, to: &sink) } }
+            files.append(OutputFile(name: "report.html") { sink in HTMLReport.render(input, to: &sink, drawing: spill.bytes) })
+        } else {
+            files = diagrams.files.map { OutputFile(name: $0.name, text: $0.svg) }
+            // Written as it is made: a report of a large organisation is tens of megabytes.
+            files.append(OutputFile(name: "report.html") { sink in HTMLReport.render(input, to: &sink) })
+        }
         files.append(OutputFile(name: "comparison.json", text: json + "\n"))
         files.append(OutputFile(name: "comparison.csv", text: csv))
         if deck {
@@ -181,13 +193,17 @@ public struct ComparisonStudy: Sendable {
         var files: [(name: String, svg: String)] = []
     }
 
-    func renderDiagrams(pagesAndJourneys: Bool) throws(StudyError) -> Diagrams {
+    /// With a `spill`, each drawing goes to disk as it is drawn and ``Diagrams`` holds its
+    /// token (see ``DiagramSpill``).
+    func renderDiagrams(pagesAndJourneys: Bool, spill: DiagramSpill? = nil) throws(StudyError) -> Diagrams {
         func svg(_ dot: String, _ layout: Layout) throws(StudyError) -> String {
+            let drawn: String
             do {
-                return String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
+                drawn = String(decoding: try Graphviz.render(dot: dot, layout: layout, format: .svg), as: UTF8.self)
             } catch {
                 throw StudyError("\(error)")
             }
+            return try spill?.keep(drawn) ?? drawn
         }
         var d = Diagrams()
         for (i, scenario) in scenarios.enumerated() {

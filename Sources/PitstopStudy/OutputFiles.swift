@@ -1,17 +1,101 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// One file a study produces: a name inside the output folder and its bytes.
+/// One file a study produces: a name inside the output folder and its contents.
+///
+/// Text stays the `String` it was made as (a report or a chart is not copied into a
+/// second buffer of bytes); ``bytes`` reads either kind as bytes.
 public struct OutputFile: Sendable, Hashable {
     public var name: String
-    public var bytes: [UInt8]
+    private var content: Content
+
+    private enum Content: Sendable {
+        case bytes([UInt8])
+        case text(String)
+        case produced(@Sendable (inout OutputSink) -> Void)
+    }
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        content = .bytes(bytes)
     }
 
     public init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
+        self.name = name
+        content = .text(text)
+    }
+
+    /// A text file written by `producer` when the file is written: it goes to its file a
+    /// piece at a time and is never held whole (a report of many large diagrams).
+    public init(name: String, producer: @escaping @Sendable (inout OutputSink) -> Void) {
+        self.name = name
+        content = .produced(producer)
+    }
+
+    /// The text of a produced file, made in memory.
+    private static func text(of producer: @Sendable (inout OutputSink) -> Void) -> String {
+        var sink = OutputSink()
+        producer(&sink)
+        return sink.text
+    }
+
+    /// The file's bytes (text as UTF-8).
+    public var bytes: [UInt8] {
+        get {
+            switch content {
+            case .bytes(let bytes): bytes
+            case .text(let text): Array(text.utf8)
+            case .produced(let producer): Array(Self.text(of: producer).utf8)
+            }
+        }
+        set { content = .bytes(newValue) }
+    }
+
+    /// The file's size in bytes.
+    public var count: Int {
+        switch content {
+        case .bytes(let bytes): bytes.count
+        case .text(let text): text.utf8.count
+        case .produced(let producer): Self.text(of: producer).utf8.count
+        }
+    }
+
+    /// Calls `body` with the file's bytes in place (no copy).
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch content {
+        case .bytes(let bytes):
+            return try bytes.withUnsafeBytes(body)
+        case .text(let text):
+            var text = text
+            return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        case .produced(let producer):
+            var text = Self.text(of: producer)
+            return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes the file's bytes to an open file; returns the first error (errno), 0 if none.
+    func write(toFileDescriptor fd: Int32) -> Int32 {
+        if case .produced(let producer) = content {
+            var sink = OutputSink(fileDescriptor: fd)
+            producer(&sink)
+            sink.flush()
+            return sink.failure
+        }
+        return withBytes { OutputSink.writeAll($0, to: fd) }
+    }
+
+    public static func == (a: OutputFile, b: OutputFile) -> Bool {
+        a.name == b.name && a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        withBytes { hasher.combine(bytes: $0) }
     }
 }
 
@@ -48,9 +132,9 @@ public enum OutputWriter {
         let stage = try Staging.shared.begin(in: parent, for: target.lastPathComponent)
         do {
             for (file, name) in zip(files, names) {
-                try Staging.shared.write(file.bytes, to: stage.appendingPathComponent(name))
+                try Staging.shared.write(file, to: stage.appendingPathComponent(name))
             }
-            try Staging.shared.write(Array((names.joined(separator: "\n") + "\n").utf8),
+            try Staging.shared.write(OutputFile(name: manifestName, text: names.joined(separator: "\n") + "\n"),
                                      to: stage.appendingPathComponent(manifestName))
             try Staging.shared.commit(stage, into: target, names: names + [manifestName])
         } catch {
@@ -76,7 +160,7 @@ public enum OutputWriter {
         let stage = try Staging.shared.begin(in: target.deletingLastPathComponent(), for: target.lastPathComponent)
         do {
             for (file, name) in zip(files, names) {
-                try Staging.shared.write(file.bytes, to: stage.appendingPathComponent(name))
+                try Staging.shared.write(file, to: stage.appendingPathComponent(name))
             }
             try Staging.shared.commit(stage, into: target, names: names, keepingOthers: true)
         } catch {
@@ -85,6 +169,22 @@ public enum OutputWriter {
         }
         let shown = URL(fileURLWithPath: folder, isDirectory: true)
         return names.map { shown.appendingPathComponent($0).relativePath }
+    }
+
+    /// A hidden folder in `parent` that SIGINT and SIGTERM remove like a staging folder
+    /// (``abandonAll()``); ``endHiddenFolder(_:)`` removes it.
+    static func beginHiddenFolder(in parent: URL, for name: String) throws(StudyError) -> URL {
+        try Staging.shared.begin(in: parent, for: name)
+    }
+
+    /// Writes `file` to `url` inside a hidden folder, unless the run was interrupted.
+    static func writeStaged(_ file: OutputFile, to url: URL) throws(StudyError) {
+        try Staging.shared.write(file, to: url)
+    }
+
+    /// Removes a folder made by ``beginHiddenFolder(in:for:)``.
+    static func endHiddenFolder(_ folder: URL) {
+        Staging.shared.abandon(folder)
     }
 
     /// Removes every staging folder still in progress; the command line calls it when it
@@ -124,7 +224,7 @@ extension OutputWriter {
         let stage = try Staging.shared.begin(in: parent, for: target.lastPathComponent)
         do {
             let staged = stage.appendingPathComponent("file")
-            try Staging.shared.write(bytes, to: staged)
+            try Staging.shared.write(OutputFile(name: "file", bytes: bytes), to: staged)
             try Staging.shared.place([(staged, target)], replacing: true)
             Staging.shared.abandon(stage)
         } catch {
@@ -154,7 +254,7 @@ extension OutputWriter {
             var moves: [(URL, URL)] = []
             for (index, file) in files.enumerated() {
                 let staged = stage.appendingPathComponent("\(index)")
-                try Staging.shared.write(file.bytes, to: staged)
+                try Staging.shared.write(file, to: staged)
                 moves.append((staged, target.appendingPathComponent(file.name)))
             }
             try Staging.shared.place(moves, replacing: false)
@@ -191,14 +291,22 @@ private final class Staging: @unchecked Sendable {
         return stage
     }
 
-    func write(_ bytes: [UInt8], to file: URL) throws(StudyError) {
+    func write(_ output: OutputFile, to file: URL) throws(StudyError) {
         lock.lock()
         defer { lock.unlock() }
         guard !abandoned else { throw StudyError.interrupted }
-        // A plain write: the staging folder is hidden and private, so no temporary file of
-        // Foundation's `.atomic` option is needed (or left behind).
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes)) else {
-            throw StudyError("cannot write '\(file.lastPathComponent)' in '\(file.deletingLastPathComponent().path)'")
+        // A plain write straight from the file's own buffer: the staging folder is hidden
+        // and private, so no temporary file of Foundation's `.atomic` option is needed (or
+        // left behind), and a large report is not copied into a `Data` first.
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        var failure = fd < 0 ? errno : 0
+        if fd >= 0 {
+            failure = output.write(toFileDescriptor: fd)
+            if close(fd) != 0 && failure == 0 { failure = errno }
+        }
+        if failure != 0 {
+            throw StudyError("cannot write '\(file.lastPathComponent)' in '\(file.deletingLastPathComponent().path)': "
+                + String(cString: strerror(failure)))
         }
     }
 
@@ -260,4 +368,70 @@ private final class Staging: @unchecked Sendable {
         for stage in active { try? FileManager.default.removeItem(at: stage) }
         active.removeAll()
     }
+}
+
+/// Where a produced ``OutputFile`` writes its text: its file, through a buffer of 256 KiB,
+/// or a string in memory.
+public struct OutputSink: TextOutputStream {
+    private let fd: Int32
+    /// What waits to be written (to a file), or everything written (in memory).
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 18
+    /// The text written, when the sink is in memory.
+    var text: String { String(decoding: buffer, as: UTF8.self) }
+    /// The first write error (errno); 0 when none.
+    private(set) var failure: Int32 = 0
+
+    init() { fd = -1 }
+
+    init(fileDescriptor: Int32) {
+        fd = fileDescriptor
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    public mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes as they are (a piece of a file, which may end inside a character).
+    public mutating func write(bytes: UnsafeRawBufferPointer) {
+        guard fd >= 0 else { return buffer.append(contentsOf: bytes) }
+        if buffer.count + bytes.count > Self.capacity { flush() }
+        if bytes.count >= Self.capacity {
+            if failure == 0 { failure = Self.writeAll(bytes, to: fd) }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Writes what the buffer holds.
+    mutating func flush() {
+        guard fd >= 0, !buffer.isEmpty else { return }
+        if failure == 0 { failure = buffer.withUnsafeBytes { Self.writeAll($0, to: fd) } }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// write(2) until everything is written; returns errno on failure, else 0.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
+    }
+}
+
+/// write(2), named apart from the methods called `write` here.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
 }

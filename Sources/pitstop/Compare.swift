@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PitstopReport
+import PitstopSimulation
 import PitstopStudy
 
 extension Pitstop {
@@ -68,16 +69,28 @@ extension Pitstop {
                     staffed = try ComparisonStaffing.optimise(scenarios, options: staffingSettings)
                     scenarios = staffed?.scenarios ?? scenarios
                 }
-                let progress = ProgressLine()
-                var study = ComparisonStudy.run(
-                    scenarios, files: paths, options: options, language: lang, progress: progress.handler)
-                progress.finish()
-                if let staffed {
-                    study.notes.append(staffed.note(lang))
-                    study.extraJSON["staffing"] = staffed.json
+                let folder: String
+                let spill: DiagramSpill?
+                let outputs: ComparisonOutputs
+                do {
+                    let progress = ProgressLine()
+                    var study = ComparisonStudy.run(
+                        scenarios, files: paths, options: options, language: lang, progress: progress.handler)
+                    scenarios = []  // the study holds them now
+                    progress.finish()
+                    if let staffed {
+                        study.notes.append(staffed.note(lang))
+                        study.extraJSON["staffing"] = staffed.json
+                    }
+                    // The drawings wait on disk, beside the output folder, until they are written.
+                    folder = outputFolder(out, defaultName: study.folderName)
+                    spill = deck ? nil : try DiagramSpill(beside: folder)
+                    outputs = try study.outputs(deck: deck, spill: spill)
                 }
-                let outputs = try study.outputs(deck: deck)
-                let written = try writeOutputs(outputs.files, out: out, defaultName: study.folderName)
+                // The study (scenarios, results) is gone: its memory serves the writing.
+                ProcessMemory.releaseFreed()
+                defer { spill?.remove() }
+                let written = try writeOutputs(outputs.files, out: folder, defaultName: folder)
                 let reportPath = written.first { $0.hasSuffix("/report.html") } ?? "report.html"
                 let deckPath = written.first { $0.hasSuffix("/deck.pptx") }
                 switch format {

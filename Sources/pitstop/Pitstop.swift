@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PitstopModel
+import PitstopSimulation
 import PitstopStudy
 
 /// The `pitstop` command: organisation-design simulator and diagram generator.
@@ -33,6 +34,7 @@ struct Pitstop: ParsableCommand {
     /// suggestion for an unknown command — never a fall-through to `compare`.
     static func main() {
         Console.installSignalHandlers()
+        ProcessMemory.mapLargeBlocks()
         var arguments = Array(CommandLine.arguments.dropFirst())
         switch CommandLineRouting.route(arguments, commands: commandNames) {
         case .mainJob(let options):

@@ -130,7 +130,12 @@ extension ParsableCommand {
 
 /// Writes a study's files into `--out` (or `Output/<name>/`) and returns their paths.
 func writeOutputs(_ files: [OutputFile], out: String?, defaultName: String) throws(StudyError) -> [String] {
-    try OutputWriter.write(files, to: out ?? "Output/" + OutputWriter.safeName(defaultName))
+    try OutputWriter.write(files, to: outputFolder(out, defaultName: defaultName))
+}
+
+/// `--out`, else `Output/<defaultName>`.
+func outputFolder(_ out: String?, defaultName: String) -> String {
+    out ?? "Output/" + OutputWriter.safeName(defaultName)
 }
 
 /// Progress on stderr — only on a terminal, and only once a run has taken a second:
@@ -185,3 +190,4 @@ private func flushStandardStreams() {
         _exit(1)
     }
 }
+
