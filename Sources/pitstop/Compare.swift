@@ -85,7 +85,12 @@ extension Pitstop {
                     // The drawings wait on disk, beside the output folder, until they are written.
                     folder = outputFolder(out, defaultName: study.folderName)
                     spill = deck ? nil : try DiagramSpill(beside: folder)
-                    outputs = try study.outputs(deck: deck, spill: spill)
+                    do {
+                        outputs = try study.outputs(deck: deck, spill: spill)
+                    } catch {
+                        spill?.remove()
+                        throw error
+                    }
                 }
                 // The study (scenarios, results) is gone: its memory serves the writing.
                 ProcessMemory.releaseFreed()

@@ -54,6 +54,22 @@ import Testing
         // must land during it (how many depends on the machine's load).
         #expect(interrupted >= 30, "kills should land during the run (\(interrupted) did)")
     }
+    /// A comparison that cannot write its output (here `--out` names a file) says so, and
+    /// the drawings it kept on disk until the write go with it.
+    @Test func aComparisonThatCannotWriteLeavesNothingBeside() throws {
+        let parent = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let taken = parent.appendingPathComponent("taken")
+        try Data("mine\n".utf8).write(to: taken)
+        let outcome = try CommandRunner.run(
+            ["compare", "Scenarios/traditional.yaml", "Scenarios/pitstop.yaml", "--days", "1", "--replications", "2",
+             "--out", taken.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["taken"])
+        #expect(try String(contentsOf: taken, encoding: .utf8) == "mine\n")
+    }
+
     /// A signal that arrives while the files are being staged (caught by watching for the
     /// staging folder, then freezing the run with SIGSTOP) removes the staging folder, and
     /// the previous output stays whole — on every run, not only when a timed kill happens
