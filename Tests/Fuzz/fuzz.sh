@@ -53,6 +53,8 @@ echo "Fuzzing for $seconds s (timeout $timeout s an input, $rss MB, $jobs job(s)
 parallel=()
 if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 status=0
+# Swift's one-time global initialisers are not leaks (Tests/Fuzz/lsan.supp says why).
+export LSAN_OPTIONS="suppressions=$(pwd)/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 "$binary" "$scratch/corpus" "$seeds" \
   -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss" -max_len=65536 \
   -dict="$dictionary" -artifact_prefix="$scratch/findings/" -print_final_stats=1 "${parallel[@]}" \
