@@ -66,12 +66,6 @@ public enum SVGIDs {
         var range: Range<Int>
     }
 
-    static func tokenise(_ b: [UInt8]) -> [Token] {
-        var tokens: [Token] = []
-        forEachToken(b) { tokens.append($0) }
-        return tokens
-    }
-
     /// Calls `body` with each token of `b`, in order.
     static func forEachToken(_ b: [UInt8], _ body: (Token) -> Void) {
         var i = 0

@@ -65,7 +65,7 @@ public struct Simulator: Sendable {
     func run(_ options: RunOptions, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
              beforeCombining: (@Sendable (Int) -> Void)?, isCancelled: (@Sendable () -> Bool)? = nil) -> SimulationResults
     {
-        releaseFreedMemory()  // what loading the scenario freed: the replications start from there
+        ProcessMemory.releaseFreed()  // what loading the scenario freed: the replications start from there
         let days = min(max(1, options.days), Simulator.maximumDays)
         let warmupDays = min(max(0, options.warmupDays), days - 1)
         let replications = max(1, options.replications)
@@ -96,22 +96,19 @@ public struct Simulator: Sendable {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
         let results = pipeline.accumulator.results(seed: seed)
-        releaseFreedMemory()
+        ProcessMemory.releaseFreed()  // the workers' tables, freed in their threads' arenas
         return results
     }
 
     func zoneKey(_ z: Int) -> String { model.siteIDs[model.zoneSite[z]] + "/" + model.zoneIDs[z] }
 }
 
-/// Hands freed memory back to the system. The workers' tables are freed in their threads'
-/// malloc arenas, which glibc keeps mapped; without this a run's peak stays in the
-/// process's resident size through everything that follows it (a comparison's report, say).
-func releaseFreedMemory() { ProcessMemory.releaseFreed() }
-
 /// The process's memory, where glibc's allocator needs a word (elsewhere these do nothing).
 public enum ProcessMemory {
     /// Hands the allocator's free pages back to the system (malloc_trim(3)): a phase's
     /// peak (loading, a run, a drawing) no longer stays resident through the next phase.
+    /// A run's workers free their tables in their threads' malloc arenas, which glibc keeps
+    /// mapped until asked.
     public static func releaseFreed() {
         #if canImport(Glibc)
         // malloc_trim(3) is glibc's, declared in <malloc.h>, which the Glibc module leaves out.
