@@ -42,11 +42,7 @@ public final class DiagramSpill: @unchecked Sendable {
 
     /// The drawing a token stands for; text that is not a token, as it is.
     public func text(_ maybeToken: String) -> String {
-        guard let url = url(maybeToken) else { return maybeToken }
-        // Read as bytes and decoded once: `String(contentsOf:)` goes through `Data` and a
-        // bridged string, several copies of a drawing of megabytes.
-        guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        url(maybeToken) == nil ? maybeToken : String(decoding: bytes(maybeToken), as: UTF8.self)
     }
 
     /// The UTF-8 of the drawing a token stands for (or of the text itself), read straight

@@ -55,15 +55,6 @@ public struct OutputFile: Sendable, Hashable {
         set { content = .bytes(newValue) }
     }
 
-    /// The file's size in bytes.
-    public var count: Int {
-        switch content {
-        case .bytes(let bytes): bytes.count
-        case .text(let text): text.utf8.count
-        case .produced(let producer): Self.text(of: producer).utf8.count
-        }
-    }
-
     /// Calls `body` with the file's bytes in place (no copy).
     public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         switch content {
